@@ -1,0 +1,114 @@
+/**
+ * Validation rules, written once and used twice: `check` validates a config value in TypeScript, `condition`
+ * emits the same rule as a Terraform `validation` condition on a module variable. Regular expressions are kept to
+ * the RE2 subset that Terraform's `regex()` understands (no look-around, no back-references).
+ */
+export interface Rule {
+  /** The rule in words, completing "must …"; used in both error messages. */
+  readonly must: string;
+  readonly check: (value: unknown) => boolean;
+  /** Terraform condition for a non-null value referenced by `ref` (e.g. `var.bucket_name`). */
+  readonly condition: (ref: string) => string;
+}
+
+const hclString = (s: string): string => JSON.stringify(s).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+
+/** A string matching a regular expression (RE2 syntax, anchored by the caller). */
+export function matches(pattern: string, must: string): Rule {
+  const re = new RegExp(pattern);
+  return {
+    must,
+    check: (v) => typeof v === "string" && re.test(v),
+    condition: (ref) => `can(regex(${hclString(pattern)}, ${ref}))`,
+  };
+}
+
+/** A string that must not match a regular expression. */
+export function notMatches(pattern: string, must: string): Rule {
+  const re = new RegExp(pattern);
+  return {
+    must,
+    check: (v) => typeof v === "string" && !re.test(v),
+    condition: (ref) => `!can(regex(${hclString(pattern)}, ${ref}))`,
+  };
+}
+
+export function lengthBetween(min: number, max: number): Rule {
+  return {
+    must: `be ${min} to ${max} characters long`,
+    check: (v) => typeof v === "string" && v.length >= min && v.length <= max,
+    condition: (ref) => `length(${ref}) >= ${min} && length(${ref}) <= ${max}`,
+  };
+}
+
+export function oneOf(values: readonly string[]): Rule {
+  return {
+    must: `be one of ${values.join(", ")}`,
+    check: (v) => typeof v === "string" && values.includes(v),
+    condition: (ref) => `contains([${values.map(hclString).join(", ")}], ${ref})`,
+  };
+}
+
+export function integerBetween(min: number, max: number): Rule {
+  return {
+    must: `be a whole number from ${min} to ${max}`,
+    check: (v) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max,
+    condition: (ref) => `floor(${ref}) == ${ref} && ${ref} >= ${min} && ${ref} <= ${max}`,
+  };
+}
+
+/** Named rule sets for each kind of value orgtrail accepts. */
+export const RULES = {
+  accountId: [matches("^[0-9]{12}$", "be a 12-digit AWS account ID")],
+  organizationId: [matches("^o-[a-z0-9]{10,32}$", "be an AWS Organizations ID: o- followed by 10 to 32 lowercase letters or digits")],
+  region: [matches("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]{1,2}$", "be an AWS region name such as us-east-1")],
+  partition: [oneOf(["aws", "aws-cn", "aws-us-gov"])],
+  bucketName: [
+    lengthBetween(3, 63),
+    matches("^[a-z0-9][a-z0-9.-]*[a-z0-9]$", "contain only lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit"),
+    notMatches("\\.\\.|\\.-|-\\.", "not contain two adjacent periods or a period next to a hyphen"),
+    notMatches("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$", "not be formatted as an IP address"),
+    notMatches("^(xn--|sthree-|amzn-s3-demo-)", "not begin with the reserved prefixes xn--, sthree- or amzn-s3-demo-"),
+    notMatches("(-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$", "not end with the reserved suffixes -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3"),
+  ],
+  trailName: [
+    lengthBetween(3, 128),
+    matches("^[A-Za-z0-9][A-Za-z0-9._-]*$", "contain only letters, digits, periods, underscores and hyphens, and begin with a letter or digit"),
+    matches("[A-Za-z0-9]$", "end with a letter or digit"),
+    notMatches("[._-][._-]", "not contain adjacent punctuation such as .., _. or -_"),
+    notMatches("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$", "not be formatted as an IP address"),
+  ],
+  keyPrefix: [
+    lengthBetween(1, 200),
+    matches("^[A-Za-z0-9!_.*'()/-]+$", "contain only letters, digits and the characters ! _ . * ' ( ) / -"),
+    notMatches("^/|/$", "not begin or end with a slash"),
+    notMatches("//", "not contain an empty path segment (//)"),
+    notMatches("(^|/)AWSLogs(/|$)", "not contain the AWSLogs folder, which CloudTrail adds itself"),
+  ],
+  kmsAlias: [
+    lengthBetween(7, 256),
+    matches("^alias/[A-Za-z0-9/_-]+$", "begin with alias/ followed by letters, digits, slashes, underscores or hyphens"),
+    notMatches("^alias/aws/", "not begin with alias/aws/, which AWS reserves for AWS managed keys"),
+  ],
+  kmsKeyArn: [
+    matches("^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", "be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key-id>); aliases and the AWS managed aws/s3 key cannot be shared across accounts"),
+  ],
+  principalArnPattern: [
+    lengthBetween(20, 2048),
+    matches("^arn:aws(-cn|-us-gov)?:(iam|sts)::[0-9*]+:[A-Za-z0-9+=,.@_/*?-]+$", "be an IAM or STS ARN pattern such as arn:aws:iam::*:role/LogReader*"),
+  ],
+  tagKey: [lengthBetween(1, 128), matches("^[A-Za-z0-9 _.:/=+@-]+$", "contain only letters, digits, spaces and _ . : / = + - @")],
+  tagValue: [lengthBetween(0, 256), matches("^[A-Za-z0-9 _.:/=+@-]*$", "contain only letters, digits, spaces and _ . : / = + - @")],
+  objectOwnership: [oneOf(["BucketOwnerEnforced", "BucketOwnerPreferred"])],
+  objectLockMode: [oneOf(["GOVERNANCE", "COMPLIANCE"])],
+  storageClass: [oneOf(["STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"])],
+  days: [integerBetween(1, 36500)],
+  deletionWindowDays: [integerBetween(7, 30)],
+} as const satisfies Record<string, readonly Rule[]>;
+
+export type RuleName = keyof typeof RULES;
+
+/** Every rule of a set that `value` breaks. */
+export function broken(rules: readonly Rule[], value: unknown): Rule[] {
+  return rules.filter((r) => !r.check(value));
+}

@@ -1,0 +1,117 @@
+import { Construct, S3BucketLogging, type TerraformProvider, type TerraformResource } from "../../facade";
+import { accessLogBucketPolicy } from "../../policies/access-log-policy";
+import { logArchiveBucketPolicy } from "../../policies/bucket-policy";
+import type { Deferred, Test } from "../../policies/document";
+import type { MemberAccessIntent, TrailContext } from "../../policies/intent";
+import { HardenedBucket, type LifecycleProps, type ObjectLockProps } from "../shared/hardened-bucket";
+import { optional, ref, type Tags } from "../shared/resources";
+import { TrailKey } from "../trail-key";
+
+export interface AccessLogsProps {
+  /** Create a separate access-log bucket and log the archive bucket's requests there. */
+  readonly enabled: Test;
+  readonly bucketName: string;
+  readonly expirationDays: number;
+}
+
+export interface KeyProps {
+  /** Create a key (true) or bring `existingKeyArn` (false); deferred in vendorable modules. */
+  readonly create: Test;
+  readonly existingKeyArn?: string;
+  readonly aliasName: string;
+  readonly deletionWindowDays: number;
+}
+
+export interface LogArchiveProps extends TrailContext {
+  /** The account that owns bucket and key. */
+  readonly logArchiveAccountId: string;
+  readonly bucketName: string;
+  /** Key path before `AWSLogs/`: `""` or `"<prefix>/"`. */
+  readonly keyPath: string;
+  /** @default BucketOwnerEnforced */
+  readonly objectOwnership: string;
+  readonly lifecycle: Required<LifecycleProps>;
+  readonly objectLock?: ObjectLockProps;
+  readonly accessLogs: AccessLogsProps;
+  readonly key: KeyProps;
+  readonly memberAccess: MemberAccessIntent;
+  readonly tags?: Tags;
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The central CloudTrail log archive: the trail key, the archive bucket whose policy lets CloudTrail write and each
+ * member account read only its own logs, and a separate bucket for the archive's S3 server access logs.
+ */
+export class LogArchive extends Construct {
+  readonly trailKey: TrailKey;
+  readonly archive: HardenedBucket;
+  readonly accessLogBucket?: HardenedBucket;
+  /** What a trail writing here must wait for: the bucket policy and the key (with its policy). */
+  readonly readyForTrail: TerraformResource[];
+
+  constructor(scope: Construct, name: string, props: LogArchiveProps) {
+    super(scope, name);
+    const { provider, tags } = props;
+    this.trailKey = new TrailKey(this, "key", {
+      ...props,
+      keyAccountId: props.logArchiveAccountId,
+      create: props.key.create,
+      existingKeyArn: props.key.existingKeyArn,
+      aliasName: props.key.aliasName,
+      deletionWindowDays: props.key.deletionWindowDays,
+      memberAccess: props.memberAccess,
+      tags,
+      provider,
+    });
+
+    this.archive = new HardenedBucket(this, "archive", {
+      id: "log_archive",
+      bucketName: props.bucketName,
+      objectOwnership: props.objectOwnership,
+      kmsKeyArn: this.trailKey.keyArn,
+      lifecycle: props.lifecycle,
+      objectLock: props.objectLock,
+      policy: logArchiveBucketPolicy({ ...props, memberAccess: props.memberAccess }),
+      tags,
+      provider,
+    });
+
+    const logs = props.accessLogs;
+    if (logs.enabled !== false) {
+      const targetPrefix = `${props.bucketName}/`;
+      this.accessLogBucket = new HardenedBucket(this, "access-logs", {
+        id: "access_logs",
+        enabled: logs.enabled === true ? true : (logs.enabled as Deferred),
+        bucketName: logs.bucketName,
+        lifecycle: {
+          expirationDays: logs.expirationDays,
+          noncurrentVersionExpirationDays: 30,
+          abortIncompleteMultipartUploadDays: 7,
+        },
+        policy: accessLogBucketPolicy({
+          partition: props.partition,
+          accessLogBucketName: logs.bucketName,
+          sourceBucketName: props.bucketName,
+          sourceAccountId: props.logArchiveAccountId,
+          targetPrefix,
+        }),
+        tags,
+        provider,
+      });
+      const logging = optional(logs.enabled, () =>
+        new S3BucketLogging(this, "logging", {
+          bucket: ref(this.archive.bucket, "id"),
+          targetBucket: ref(this.accessLogBucket!.bucket, "id"),
+          targetPrefix,
+          provider,
+        }),
+      )!;
+      logging.overrideLogicalId("log_archive");
+      // Logging is verified by S3 against the target's policy: write it first.
+      logging.addOverride("depends_on", [`aws_s3_bucket_policy.access_logs`]);
+    }
+
+    this.readyForTrail = [this.archive.policy, ...(this.trailKey.key ? [this.trailKey.key] : [])];
+  }
+}

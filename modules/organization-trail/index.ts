@@ -1,0 +1,48 @@
+import { Cloudtrail, Construct, type TerraformProvider, type TerraformResource } from "../../facade";
+import { dependOn, tag, type Tags } from "../shared/resources";
+
+export interface OrganizationTrailProps {
+  readonly trailName: string;
+  readonly bucketName: string;
+  /** S3 key prefix; empty or undefined for none. */
+  readonly s3KeyPrefix?: string;
+  readonly kmsKeyArn: string;
+  /** @default true */
+  readonly multiRegion?: boolean | string;
+  /** @default true */
+  readonly includeGlobalServiceEvents?: boolean | string;
+  /** @default true */
+  readonly logFileValidation?: boolean | string;
+  /**
+   * Resources the trail must wait for: the bucket policy and the key policy. Without them CreateTrail fails with
+   * InsufficientS3BucketPolicyException / InsufficientEncryptionPolicyException.
+   */
+  readonly dependsOn?: TerraformResource[];
+  readonly tags?: Tags;
+  readonly provider?: TerraformProvider;
+}
+
+/** The organization trail, owned by the management account: every account, every region, validated log files. */
+export class OrganizationTrail extends Construct {
+  readonly trail: Cloudtrail;
+
+  constructor(scope: Construct, name: string, props: OrganizationTrailProps) {
+    super(scope, name);
+    this.trail = new Cloudtrail(this, "trail", {
+      name: props.trailName,
+      s3BucketName: props.bucketName,
+      kmsKeyId: props.kmsKeyArn,
+      isOrganizationTrail: true,
+      enableLogging: true,
+      provider: props.provider,
+    });
+    this.trail.overrideLogicalId("organization");
+    // Booleans may be literal or Terraform expressions (vendorable modules).
+    this.trail.addOverride("is_multi_region_trail", props.multiRegion ?? true);
+    this.trail.addOverride("include_global_service_events", props.includeGlobalServiceEvents ?? true);
+    this.trail.addOverride("enable_log_file_validation", props.logFileValidation ?? true);
+    if (props.s3KeyPrefix) this.trail.addOverride("s3_key_prefix", props.s3KeyPrefix);
+    tag(this.trail, props.tags);
+    dependOn(this.trail, ...(props.dependsOn ?? []));
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  Construct,
+  S3Bucket,
+  S3BucketLifecycleConfiguration,
+  S3BucketObjectLockConfiguration,
+  S3BucketOwnershipControls,
+  S3BucketPolicy,
+  S3BucketPublicAccessBlock,
+  S3BucketServerSideEncryptionConfiguration,
+  S3BucketVersioning,
+  type TerraformProvider,
+  type TerraformResource,
+} from "../../facade";
+import type { Deferred, PolicyDocument, Test } from "../../policies/document";
+import { renderPolicy } from "./hcl";
+import { dependOn, optional, ref, tag, type Tags } from "./resources";
+
+export interface LifecycleProps {
+  /** Days before objects move to `transitionStorageClass`; no transition when undefined. */
+  readonly transitionDays?: number;
+  readonly transitionStorageClass?: string;
+  readonly expirationDays: number;
+  readonly noncurrentVersionExpirationDays: number;
+  readonly abortIncompleteMultipartUploadDays: number;
+}
+
+export interface ObjectLockProps {
+  /** Whether Object Lock is on; it can only be enabled when the bucket is created. */
+  readonly enabled: Test;
+  /** GOVERNANCE or COMPLIANCE. */
+  readonly mode: string;
+  readonly retentionDays: number;
+}
+
+export interface HardenedBucketProps {
+  /** Terraform name shared by every resource of this bucket (stable addresses). */
+  readonly id: string;
+  readonly bucketName: string;
+  /** @default BucketOwnerEnforced (ACLs disabled; S3's default since April 2023) */
+  readonly objectOwnership?: string;
+  /** SSE-KMS with this key and an S3 Bucket Key; SSE-S3 (AES256) when undefined. */
+  readonly kmsKeyArn?: string;
+  readonly lifecycle: LifecycleProps;
+  readonly objectLock?: ObjectLockProps;
+  readonly policy: PolicyDocument;
+  readonly tags?: Tags;
+  readonly provider?: TerraformProvider;
+  /** Whether the bucket exists: a deferred test lets a vendorable module decide at plan time. @default true */
+  readonly enabled?: true | Deferred;
+}
+
+/**
+ * An S3 bucket with orgtrail's baseline: object ownership enforced, all public access blocked, versioning,
+ * default encryption, lifecycle, optional Object Lock, and a bucket policy. Never an `aws_s3_bucket_acl`: modules
+ * that emit one fail to apply on buckets created since April 2023.
+ */
+export class HardenedBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly policy: S3BucketPolicy;
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  /** Every resource of the bucket, for callers that must wait for all of it. */
+  readonly resources: TerraformResource[] = [];
+
+  constructor(scope: Construct, name: string, props: HardenedBucketProps) {
+    super(scope, name);
+    const { id, provider } = props;
+    const enabled = props.enabled ?? true;
+    const make = <R extends TerraformResource>(create: () => R): R => {
+      const r = optional(enabled, create)!;
+      r.overrideLogicalId(id);
+      tag(r, r.terraformResourceType === "aws_s3_bucket" ? props.tags : undefined);
+      this.resources.push(r);
+      return r;
+    };
+    const lock = props.objectLock;
+
+    this.bucket = make(() => new S3Bucket(this, "bucket", { bucket: props.bucketName, provider }));
+    if (lock) this.bucket.addOverride("object_lock_enabled", typeof lock.enabled === "boolean" ? lock.enabled : `\${${lock.enabled.deferred}}`);
+    const bucketId = ref(this.bucket, "id");
+
+    const ownership = make(
+      () =>
+        new S3BucketOwnershipControls(this, "ownership", {
+          bucket: bucketId,
+          rule: { objectOwnership: props.objectOwnership ?? "BucketOwnerEnforced" },
+          provider,
+        }),
+    );
+    this.publicAccessBlock = make(
+      () =>
+        new S3BucketPublicAccessBlock(this, "public_access_block", {
+          bucket: bucketId,
+          blockPublicAcls: true,
+          blockPublicPolicy: true,
+          ignorePublicAcls: true,
+          restrictPublicBuckets: true,
+          provider,
+        }),
+    );
+    const versioning = make(
+      () => new S3BucketVersioning(this, "versioning", { bucket: bucketId, versioningConfiguration: { status: "Enabled" }, provider }),
+    );
+    make(
+      () =>
+        new S3BucketServerSideEncryptionConfiguration(this, "encryption", {
+          bucket: bucketId,
+          rule: [
+            props.kmsKeyArn
+              ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }
+              : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+          ],
+          provider,
+        }),
+    );
+    const lc = props.lifecycle;
+    const lifecycle = make(
+      () =>
+        new S3BucketLifecycleConfiguration(this, "lifecycle", {
+          bucket: bucketId,
+          rule: [
+            {
+              id: "orgtrail-retention",
+              status: "Enabled",
+              filter: [{ prefix: "" }],
+              transition:
+                lc.transitionDays === undefined ? undefined : [{ days: lc.transitionDays, storageClass: lc.transitionStorageClass! }],
+              expiration: [{ days: lc.expirationDays }],
+              noncurrentVersionExpiration: [{ noncurrentDays: lc.noncurrentVersionExpirationDays }],
+              abortIncompleteMultipartUpload: [{ daysAfterInitiation: lc.abortIncompleteMultipartUploadDays }],
+            },
+          ],
+          provider,
+        }),
+    );
+    // Lifecycle rules on noncurrent versions need versioning first (provider documentation).
+    dependOn(lifecycle, versioning);
+
+    if (lock && lock.enabled !== false) {
+      const both = (a: Test, b: Test): Test =>
+        a === true ? b : b === true ? a : { deferred: `${typeof a === "boolean" ? a : a.deferred} && ${typeof b === "boolean" ? b : b.deferred}` };
+      const lockConfig = optional(both(enabled, lock.enabled), () =>
+        new S3BucketObjectLockConfiguration(this, "object_lock", {
+          bucket: bucketId,
+          rule: { defaultRetention: { mode: lock.mode, days: lock.retentionDays } },
+          provider,
+        }),
+      )!;
+      lockConfig.overrideLogicalId(id);
+      dependOn(lockConfig, versioning);
+      this.resources.push(lockConfig);
+    }
+
+    this.policy = make(() => new S3BucketPolicy(this, "policy", { bucket: bucketId, policy: renderPolicy(props.policy), provider }));
+    // S3 answers 409 OperationAborted when the policy and the public access block change at once.
+    dependOn(this.policy, this.publicAccessBlock, ownership);
+  }
+}

@@ -1,0 +1,53 @@
+import { Construct, KmsAlias, KmsKey, type TerraformProvider } from "../../facade";
+import { trailKeyPolicy } from "../../policies/key-policy";
+import type { KeyPolicyIntent } from "../../policies/intent";
+import type { Test } from "../../policies/document";
+import { renderPolicy } from "../shared/hcl";
+import { optional, ref, tag, type Tags } from "../shared/resources";
+
+export interface TrailKeyProps extends KeyPolicyIntent {
+  /** Create the key (true), bring an existing one (false), or decide at plan time (deferred). */
+  readonly create: Test;
+  /** ARN of the existing key when `create` is false or deferred to false. */
+  readonly existingKeyArn?: string;
+  /** @default alias/orgtrail-cloudtrail */
+  readonly aliasName: string;
+  /** @default 30 */
+  readonly deletionWindowDays: number;
+  readonly tags?: Tags;
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The customer managed key that encrypts the trail's log files: rotation on, a policy that lets CloudTrail encrypt
+ * for this trail only and members decrypt through S3, and an alias. Or an existing key, whose policy must then
+ * carry the same statements (docs: "Bringing your own key").
+ */
+export class TrailKey extends Construct {
+  readonly key?: KmsKey;
+  /** The key ARN, created or brought. */
+  readonly keyArn: string;
+
+  constructor(scope: Construct, name: string, props: TrailKeyProps) {
+    super(scope, name);
+    this.key = optional(props.create, () => {
+      const key = new KmsKey(this, "key", {
+        description: `orgtrail: encrypts CloudTrail logs of organization trail ${props.trailName}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: props.deletionWindowDays,
+        policy: renderPolicy(trailKeyPolicy(props)),
+        provider: props.provider,
+      });
+      key.overrideLogicalId("cloudtrail");
+      tag(key, props.tags);
+      return key;
+    });
+    if (this.key) {
+      const alias = optional(props.create, () => new KmsAlias(this, "alias", { name: props.aliasName, targetKeyId: ref(this.key!, "key_id"), provider: props.provider }))!;
+      alias.overrideLogicalId("cloudtrail");
+    }
+    if (props.create === true) this.keyArn = ref(this.key!, "arn");
+    else if (props.create === false) this.keyArn = props.existingKeyArn!;
+    else this.keyArn = `\${${props.create.deferred} ? ${ref(this.key!, "arn").slice(2, -1)} : ${props.existingKeyArn!.slice(2, -1)}}`;
+  }
+}

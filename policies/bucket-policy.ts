@@ -1,0 +1,74 @@
+import { bucketArn, IAM_VARIABLES, SERVICE, trailArn } from "./arns";
+import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "./document";
+import type { LogArchiveIntent } from "./intent";
+import { memberCondition } from "./narrowing";
+
+/**
+ * The log archive bucket policy: CloudTrail's ACL check and writes (organization and management-account prefixes,
+ * each bound to the trail by `aws:SourceArn`), each member account reading only its own folder, and a TLS-only deny.
+ *
+ * Deliberately absent: "deny unencrypted uploads" / "deny wrong KMS key" statements, which AWS documents as
+ * preventing creation of an organization trail.
+ */
+export function logArchiveBucketPolicy(i: LogArchiveIntent): PolicyDocument {
+  const bucket = bucketArn(i.partition, i.bucketName);
+  const logs = `${bucket}/${i.keyPath}AWSLogs`;
+  const sourceArn = { "aws:SourceArn": trailArn(i.partition, i.homeRegion, i.managementAccountId, i.trailName) };
+  const cloudTrail = { Service: SERVICE.cloudtrail };
+  const write = (sid: string, folder: string): Statement => ({
+    Sid: sid,
+    Effect: "Allow",
+    Principal: cloudTrail,
+    Action: "s3:PutObject",
+    Resource: `${logs}/${folder}/*`,
+    Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", ...sourceArn } },
+  });
+  const ownFolder = `${i.keyPath}AWSLogs/${i.organizationId}/${IAM_VARIABLES.principalAccount}/`;
+
+  return {
+    Version: POLICY_VERSION,
+    Statement: [
+      {
+        Sid: "CloudTrailAclCheck",
+        Effect: "Allow",
+        Principal: cloudTrail,
+        Action: "s3:GetBucketAcl",
+        Resource: bucket,
+        Condition: { StringEquals: sourceArn },
+      },
+      write("CloudTrailWriteOrganization", i.organizationId),
+      write("CloudTrailWriteManagementAccount", i.managementAccountId),
+      when(i.memberAccess.enabled, [
+        {
+          Sid: "MemberReadOwnLogs",
+          Effect: "Allow",
+          Principal: { AWS: "*" },
+          Action: "s3:GetObject",
+          Resource: `${bucket}/${ownFolder}*`,
+          Condition: memberCondition(i.organizationId, i.memberAccess),
+        },
+        {
+          Sid: "MemberListOwnLogs",
+          Effect: "Allow",
+          Principal: { AWS: "*" },
+          Action: "s3:ListBucket",
+          Resource: bucket,
+          Condition: memberCondition(i.organizationId, i.memberAccess, { StringLike: { "s3:prefix": `${ownFolder}*` } }),
+        },
+      ] satisfies Statement[]),
+      denyInsecureTransport(bucket),
+    ],
+  };
+}
+
+/** CIS 2.1.1 / AVD-AWS-0094-style TLS-only deny for a bucket and its objects. */
+export function denyInsecureTransport(bucket: string): Statement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: { AWS: "*" },
+    Action: "s3:*",
+    Resource: [bucket, `${bucket}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * IAM policy documents as data.
+ *
+ * Builders are pure functions. Their string inputs may be literal values or opaque references that a caller
+ * resolves later (a Terraform variable in a vendorable module); builders never look inside them. Parts of a
+ * document that exist only under a condition are marked with `when()` / `whenPresent()`: with literal inputs
+ * `resolveDocument()` decides them here, and the Terraform renderer turns them into expressions otherwise.
+ */
+
+export const POLICY_VERSION = "2012-10-17";
+
+export type ConditionBlock = Record<string, Record<string, string | string[]>>;
+
+export interface Statement {
+  readonly Sid: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: "*" | Record<string, string | string[]>;
+  readonly Action: string | string[];
+  readonly Resource: string | string[];
+  readonly Condition?: ConditionBlock | Merge;
+}
+
+export interface PolicyDocument {
+  readonly Version: typeof POLICY_VERSION;
+  readonly Statement: ReadonlyArray<Statement | Optional<Statement[]>>;
+}
+
+/** A literal boolean, or an opaque test (e.g. a Terraform expression) that the renderer evaluates. */
+export type Test = boolean | Deferred;
+
+/** An expression this layer cannot evaluate; only renderers look inside. */
+export interface Deferred {
+  readonly deferred: string;
+}
+
+/** Present only when `test` holds. */
+export interface Optional<T> {
+  readonly kind: "optional";
+  readonly test: Test;
+  readonly value: T;
+}
+
+/**
+ * Present only when an optional input is set. `value` is built from `bound`, a stand-in for the input that is
+ * only valid inside it (Terraform must not touch a null input's attributes).
+ */
+export interface OptionalInput<T> {
+  readonly kind: "optional-input";
+  readonly input: unknown;
+  readonly bind: string;
+  readonly value: T;
+}
+
+/** A condition block assembled from parts, some of them optional; parts with the same operator are merged. */
+export interface Merge {
+  readonly kind: "merge";
+  readonly parts: ReadonlyArray<ConditionBlock | Optional<ConditionBlock> | OptionalInput<ConditionBlock>>;
+}
+
+export const deferred = (expression: string): Deferred => ({ deferred: expression });
+export const isDeferred = (v: unknown): v is Deferred => typeof v === "object" && v !== null && "deferred" in v;
+
+export function when<T>(test: Test, value: T): Optional<T> {
+  return { kind: "optional", test, value };
+}
+
+export function merge(...parts: Merge["parts"]): Merge {
+  return { kind: "merge", parts };
+}
+
+/**
+ * Present only when an optional input is set. `build` receives the literal value or, when the input is deferred,
+ * a stand-in that refers to the bound name: `${bind}` for a scalar, `{ f: "${bind.f}" }` for an object with `fields`.
+ */
+export function whenPresent<I, T>(
+  input: I | Deferred | undefined,
+  build: (value: I) => T,
+  bind: string,
+  fields?: readonly string[],
+): Optional<T> | OptionalInput<T> {
+  if (!isDeferred(input)) return when(input !== undefined, input === undefined ? (undefined as T) : build(input));
+  const standIn = fields ? Object.fromEntries(fields.map((f) => [f, `\${${bind}.${f}}`])) : `\${${bind}}`;
+  return { kind: "optional-input", input, bind, value: build(standIn as I) };
+}
+
+/** A document with literal tests only, as AWS will receive it. Throws if a deferred test remains. */
+export interface ResolvedStatement extends Omit<Statement, "Condition"> {
+  readonly Condition?: ConditionBlock;
+}
+export interface ResolvedDocument {
+  readonly Version: typeof POLICY_VERSION;
+  readonly Statement: ResolvedStatement[];
+}
+
+export function resolveDocument(doc: PolicyDocument): ResolvedDocument {
+  const statements: ResolvedStatement[] = [];
+  for (const item of doc.Statement) {
+    if (isOptional(item)) {
+      if (literal(item.test)) statements.push(...(item.value as Statement[]).map(resolveStatement));
+    } else statements.push(resolveStatement(item as Statement));
+  }
+  return { Version: doc.Version, Statement: statements };
+}
+
+function resolveStatement(s: Statement): ResolvedStatement {
+  if (!s.Condition || !isMerge(s.Condition)) return s as ResolvedStatement;
+  const block: ConditionBlock = {};
+  for (const part of s.Condition.parts) {
+    let value: ConditionBlock | undefined;
+    if (isOptional(part)) value = literal(part.test) ? (part.value as ConditionBlock) : undefined;
+    else if (isOptionalInput(part)) throw new Error(`${s.Sid}: an optional input is deferred; resolve it in the renderer`);
+    else value = part as ConditionBlock;
+    for (const [op, entries] of Object.entries(value ?? {})) block[op] = { ...block[op], ...entries };
+  }
+  return { ...s, Condition: block };
+}
+
+function literal(test: Test): boolean {
+  if (isDeferred(test)) throw new Error(`a deferred test (${test.deferred}) cannot be resolved to a literal document`);
+  return test;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const isOptional = (v: unknown): v is Optional<any> =>
+  typeof v === "object" && v !== null && (v as { kind?: string }).kind === "optional";
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const isOptionalInput = (v: unknown): v is OptionalInput<any> =>
+  typeof v === "object" && v !== null && (v as { kind?: string }).kind === "optional-input";
+export const isMerge = (v: unknown): v is Merge =>
+  typeof v === "object" && v !== null && (v as { kind?: string }).kind === "merge";
+
+/** True when nothing in the document is deferred, so it can be resolved and measured here. */
+export function isLiteral(doc: PolicyDocument): boolean {
+  const walk = (v: unknown): boolean => {
+    if (isDeferred(v) || isOptionalInput(v)) return false;
+    if (typeof v === "string") return !/\$\{(?![a-zA-Z0-9-]+:)/.test(v);
+    if (Array.isArray(v)) return v.every(walk);
+    if (v && typeof v === "object") return Object.values(v).every(walk);
+    return true;
+  };
+  return walk(doc);
+}

@@ -1,0 +1,68 @@
+import { AwsProvider, Construct, LocalBackend, TerraformOutput, TerraformStack } from "../facade";
+import type { Config } from "../config/schema";
+import { bucketArn, keyPath, trailArn } from "../policies/arns";
+import { LogArchive } from "../modules/log-archive";
+import { OrganizationTrail } from "../modules/organization-trail";
+import { settingsOf } from "./settings";
+import { PROVIDER_VERSION_RANGE, TERRAFORM_VERSION_RANGE } from "./to-module";
+
+export const DEPLOY_STACK_NAME = "org-cloudtrail";
+
+/**
+ * The deployable root: the log archive in the log-archive account (an aliased provider when it is not the
+ * management account) and the organization trail in the management account.
+ */
+export class OrgCloudTrailStack extends TerraformStack {
+  readonly logArchive: LogArchive;
+  readonly trail: OrganizationTrail;
+
+  constructor(scope: Construct, name: string, config: Config) {
+    super(scope, name);
+    const s = settingsOf(config);
+    new LocalBackend(this, { path: `terraform.${name}.tfstate` });
+    // cdktf pins the exact provider version it was built with; users need the supported range.
+    this.addOverride("terraform.required_providers.aws.version", PROVIDER_VERSION_RANGE);
+    this.addOverride("terraform.required_version", TERRAFORM_VERSION_RANGE);
+
+    const provider = (id: string, accountId: string, alias?: string) =>
+      new AwsProvider(this, id, {
+        alias,
+        region: s.homeRegion,
+        allowedAccountIds: [accountId],
+        defaultTags: Object.keys(config.tags).length ? [{ tags: config.tags }] : undefined,
+      });
+    const management = provider("aws", s.managementAccountId);
+    const archiveProvider = s.separateLogArchiveAccount ? provider("log_archive", s.logArchiveAccountId, "log_archive") : management;
+
+    this.logArchive = new LogArchive(this, "log-archive", {
+      ...s,
+      keyPath: keyPath(s.keyPrefix),
+      key: {
+        create: s.createKey,
+        existingKeyArn: s.createKey ? undefined : config.encryption.kmsKey,
+        aliasName: config.encryption.aliasName,
+        deletionWindowDays: config.encryption.deletionWindowDays,
+      },
+      accessLogs: { ...config.logArchive.accessLogs, bucketName: s.accessLogBucketName },
+      provider: s.separateLogArchiveAccount ? archiveProvider : undefined,
+    });
+
+    this.trail = new OrganizationTrail(this, "trail", {
+      trailName: s.trailName,
+      bucketName: s.bucketName,
+      s3KeyPrefix: s.keyPrefix,
+      kmsKeyArn: this.logArchive.trailKey.keyArn,
+      multiRegion: config.trail.multiRegion,
+      includeGlobalServiceEvents: config.trail.includeGlobalServiceEvents,
+      logFileValidation: config.trail.logFileValidation,
+      dependsOn: this.logArchive.readyForTrail,
+    });
+
+    const output = (id: string, value: string, description: string) => new TerraformOutput(this, `output-${id}`, { value, description }).overrideLogicalId(id);
+    output("trail_arn", trailArn(s.partition, s.homeRegion, s.managementAccountId, s.trailName), "ARN of the organization trail (aws:SourceArn of every CloudTrail write).");
+    output("bucket_name", s.bucketName, "Central CloudTrail log archive bucket.");
+    output("bucket_arn", bucketArn(s.partition, s.bucketName), "ARN of the log archive bucket.");
+    output("kms_key_arn", this.logArchive.trailKey.keyArn, "KMS key that encrypts the trail's log files.");
+    output("member_log_prefix", `${keyPath(s.keyPrefix)}AWSLogs/${s.organizationId}/<account-id>/`, "Where each member account lists and reads its own logs (with the trailing slash).");
+  }
+}

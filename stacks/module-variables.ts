@@ -1,0 +1,83 @@
+import { TerraformStack, TerraformVariable, type TerraformVariableValidationConfig } from "../facade";
+import { RULES, type Rule, type RuleName } from "../config/rules";
+
+/** A vendorable module's input: snake_case name, type, description, default and the shared validation rules. */
+export interface VariableSpec {
+  readonly name: string;
+  readonly type: string;
+  readonly description: string;
+  /** `null` makes the variable optional with a null default. Omitted: required. */
+  readonly default?: unknown;
+  readonly rules?: RuleName | readonly Rule[];
+  /** For `map(string)` / `list(string)`: rules that each element must meet. */
+  readonly elementRules?: RuleName;
+}
+
+/** Module variables declared from specs; `nulls` lists those whose default is null (cdktf cannot emit it). */
+export class ModuleVariables {
+  readonly nulls: string[] = [];
+  private readonly vars = new Map<string, TerraformVariable>();
+
+  constructor(
+    private readonly stack: TerraformStack,
+    specs: readonly VariableSpec[],
+  ) {
+    for (const spec of specs) this.declare(spec);
+  }
+
+  /** `${var.name}`: a reference usable in any string, including policies. */
+  s(name: string): string {
+    this.get(name);
+    return `\${var.${name}}`;
+  }
+
+  /** The bare expression `var.name`, for deferred tests. */
+  e(name: string): string {
+    this.get(name);
+    return `var.${name}`;
+  }
+
+  /** A number-typed reference for typed construct props. */
+  n(name: string): number {
+    return this.get(name).numberValue;
+  }
+
+  private get(name: string): TerraformVariable {
+    const v = this.vars.get(name);
+    if (!v) throw new Error(`module variable ${name} is not declared`);
+    return v;
+  }
+
+  private declare(spec: VariableSpec): void {
+    const optional = spec.default === null;
+    if (optional) this.nulls.push(spec.name);
+    const variable = new TerraformVariable(this.stack, `var-${spec.name}`, {
+      type: spec.type,
+      description: spec.description,
+      default: optional ? undefined : spec.default,
+      nullable: optional ? true : false,
+      validation: validations(spec, optional),
+    });
+    variable.overrideLogicalId(spec.name);
+    this.vars.set(spec.name, variable);
+  }
+}
+
+/** One validation block per rule, so Terraform reports each broken rule on its own, as the config check does. */
+export function validations(spec: VariableSpec, optional: boolean): TerraformVariableValidationConfig[] {
+  const ref = `var.${spec.name}`;
+  const out: TerraformVariableValidationConfig[] = [];
+  const rules = typeof spec.rules === "string" ? RULES[spec.rules] : spec.rules ?? [];
+  for (const rule of rules) {
+    // try(): a null or ill-typed value must fail the rule, not crash the evaluation.
+    const cond = `try(${rule.condition(ref)}, false)`;
+    out.push({ condition: `\${${optional ? `${ref} == null || ${cond}` : cond}}`, errorMessage: `${spec.name} must ${rule.must}.` });
+  }
+  if (spec.elementRules) {
+    for (const rule of RULES[spec.elementRules]) {
+      const all = `alltrue([for x in ${spec.type.startsWith("map") ? `values(${ref})` : ref} : try(${rule.condition("x")}, false)])`;
+      out.push({ condition: `\${${optional ? `${ref} == null || ${all}` : all}}`, errorMessage: `Every element of ${spec.name} must ${rule.must}.` });
+    }
+  }
+  return out;
+}
