@@ -11,7 +11,7 @@ export interface Rule {
   readonly condition: (ref: string) => string;
 }
 
-const hclString = (s: string): string => JSON.stringify(s).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+const hclString = (s: string): string => JSON.stringify(s).replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 
 /** A string matching a regular expression (RE2 syntax, anchored by the caller). */
 export function matches(pattern: string, must: string): Rule {

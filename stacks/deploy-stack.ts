@@ -21,7 +21,7 @@ export class OrgCloudTrailStack extends TerraformStack {
     const s = settingsOf(config);
     new LocalBackend(this, { path: `terraform.${name}.tfstate` });
     // cdktf pins the exact provider version it was built with; users need the supported range.
-    this.addOverride("terraform.required_providers.aws.version", PROVIDER_VERSION_RANGE);
+    this.addOverride("terraform.required_providers.aws", { source: "hashicorp/aws", version: PROVIDER_VERSION_RANGE });
     this.addOverride("terraform.required_version", TERRAFORM_VERSION_RANGE);
 
     const provider = (id: string, accountId: string, alias?: string) =>

@@ -1,5 +1,6 @@
 import {
   isDeferred,
+  isLiteral,
   isMerge,
   isOptional,
   isOptionalInput,
@@ -9,6 +10,7 @@ import {
   type OptionalInput,
   type PolicyDocument,
   type Test,
+  resolveDocument,
 } from "../../policies/document";
 
 /**
@@ -19,7 +21,19 @@ import {
  * (`${aws:PrincipalAccount}`), which are escaped to `$${...}` so Terraform passes them to AWS verbatim.
  */
 export function renderPolicy(doc: PolicyDocument): string {
+  if (isLiteral(doc)) return escapeTemplate(JSON.stringify(resolveDocument(doc)));
   return `\${jsonencode(${expr(doc)})}`;
+}
+
+/** Literal text as a Terraform string template: `${` and `%{` are escaped so Terraform passes them through. */
+export function escapeTemplate(text: string): string {
+  // Function replacers: in a replacement string "$$" would collapse to "$".
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
+/** The inverse of `escapeTemplate`: the text Terraform hands to AWS. */
+export function unescapeTemplate(text: string): string {
+  return text.replace(/\$\$\{/g, () => "${").replace(/%%\{/g, () => "%{");
 }
 
 /** An IAM policy variable: `${service:Key}`. Terraform expressions never start with `identifier:`. */

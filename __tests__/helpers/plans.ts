@@ -1,0 +1,96 @@
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../../config/schema";
+import { policiesOf } from "../../stacks/policy-sizes";
+import { initValidatePlan, workdir, writeOfflineProviders, type Plan } from "./terraform";
+import { synthTo } from "./synth";
+
+/** Plans the deploy stack of a config offline. */
+export function planDeployStack(c: Config): Plan {
+  const out = synthTo(c);
+  const dir = workdir("stack", join(out, "stacks", "org-cloudtrail"));
+  const separate = (c.logArchive.accountId ?? c.organization.managementAccountId) !== c.organization.managementAccountId;
+  writeOfflineProviders(dir, separate ? [undefined, "log_archive"] : [undefined]);
+  return initValidatePlan(dir);
+}
+
+/** Copies an example root, vendors the synthesized modules into it as a user would, and plans it offline. */
+export function planExample(example: string, c: Config, aliases: (string | undefined)[]): Plan {
+  const out = synthTo(c);
+  const dir = workdir(`example-${example}`, join(__dirname, "..", "..", "examples", example));
+  vendorModules(out, dir);
+  writeOfflineProviders(dir, aliases);
+  return initValidatePlan(dir);
+}
+
+export function vendorModules(synthOut: string, root: string): void {
+  for (const m of ["log-archive", "organization-trail"]) {
+    mkdirSync(join(root, "vendor", "orgtrail"), { recursive: true });
+    cpSync(join(synthOut, "modules", m), join(root, "vendor", "orgtrail", m), { recursive: true });
+  }
+}
+
+/** The log-archive module's arguments equivalent to a config. */
+export function logArchiveArguments(c: Config): Record<string, unknown> {
+  const args: Record<string, unknown> = {
+    organization_id: c.organization.id,
+    management_account_id: c.organization.managementAccountId,
+    log_archive_account_id: c.logArchive.accountId ?? c.organization.managementAccountId,
+    partition: c.organization.partition,
+    trail_name: c.trail.name,
+    trail_home_region: c.organization.homeRegion,
+    bucket_name: c.logArchive.bucketName,
+    s3_key_prefix: c.logArchive.keyPrefix ?? null,
+    member_read_access: c.memberAccess.enabled,
+    member_principal_arn_pattern: c.memberAccess.principalArnPattern ?? null,
+    member_principal_tag: c.memberAccess.principalTag ?? null,
+    kms_key_arn: c.encryption.kmsKey === "create" ? null : c.encryption.kmsKey,
+    create_access_log_bucket: c.logArchive.accessLogs.enabled,
+    object_lock_mode: c.logArchive.objectLock?.mode ?? null,
+  };
+  if (c.logArchive.objectLock) args.object_lock_retention_days = c.logArchive.objectLock.retentionDays;
+  return args;
+}
+
+/** A root that calls the synthesized log-archive module with a config's values, planned offline. */
+export function planLogArchiveModule(c: Config): Plan {
+  const out = synthTo(c);
+  const dir = workdir("module-root");
+  vendorModules(out, dir);
+  writeFileSync(
+    join(dir, "main.tf.json"),
+    JSON.stringify({
+      provider: { aws: [{ region: c.organization.homeRegion }] },
+      module: { log_archive: { source: "./vendor/orgtrail/log-archive", ...logArchiveArguments(c) } },
+    }),
+  );
+  writeOfflineProviders(dir, [undefined]);
+  return initValidatePlan(dir);
+}
+
+/** Planned policy documents by resource address suffix, parsed as AWS would receive them. */
+export function plannedPolicies(plan: Plan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const r of plan.resources) {
+    if ((r.type === "aws_s3_bucket_policy" || r.type === "aws_kms_key") && typeof r.values.policy === "string") {
+      out[`${r.type}.${r.address.split(".").pop()!.replace(/\[0\]$/, "")}`] = JSON.parse(r.values.policy);
+    }
+  }
+  return out;
+}
+
+/** What the builders say each policy must be, keyed like `plannedPolicies`. */
+export function expectedPolicies(c: Config): Record<string, unknown> {
+  const byName = Object.fromEntries(policiesOf(c).map((p) => [p.name, p.document]));
+  const out: Record<string, unknown> = { "aws_s3_bucket_policy.log_archive": byName["log archive bucket policy"] };
+  if (byName["trail KMS key policy"]) out["aws_kms_key.cloudtrail"] = byName["trail KMS key policy"];
+  if (byName["access-log bucket policy"]) out["aws_s3_bucket_policy.access_logs"] = byName["access-log bucket policy"];
+  return out;
+}
+
+/** Addresses whose policy Terraform could not compute at plan time. */
+export function unknownPolicies(plan: Plan): string[] {
+  return Object.entries(plan.unknown)
+    .filter(([address, u]) => /aws_s3_bucket_policy|aws_kms_key\./.test(address) && u.policy === true)
+    .map(([address]) => address);
+}

@@ -1,0 +1,122 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+/**
+ * Terraform, offline: `terraform init` through the machine's filesystem mirror of hashicorp/aws (design.md §2),
+ * with a CLI config of our own (the environment may name one that does not exist).
+ */
+const MIRROR_CANDIDATES = ["/opt/tf-plugins", "/usr/share/terraform/plugins", "/usr/local/share/terraform/plugins"];
+
+function findMirror(): string {
+  for (const c of MIRROR_CANDIDATES) if (existsSync(join(c, "registry.terraform.io", "hashicorp", "aws"))) return c;
+  const found = spawnSync("sh", ["-c", "find / -name 'terraform-provider-aws_*' -path '*registry.terraform.io/hashicorp/aws*' 2>/dev/null | head -1"], { encoding: "utf8" }).stdout.trim();
+  if (!found) throw new Error("no local Terraform provider mirror with hashicorp/aws: terraform tests need one (design.md §2)");
+  return found.slice(0, found.indexOf("/registry.terraform.io/"));
+}
+
+let cliConfig: string | undefined;
+function env(): NodeJS.ProcessEnv {
+  if (!cliConfig) {
+    const mirror = findMirror();
+    cliConfig = join(mkdtempSync(join(tmpdir(), "orgtrail-tfrc-")), "terraformrc");
+    writeFileSync(
+      cliConfig,
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
+    );
+  }
+  return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", AWS_EC2_METADATA_DISABLED: "true" };
+}
+
+export interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function terraform(dir: string, args: string[], input?: string): Run {
+  const r = spawnSync("terraform", [...args], { cwd: dir, env: env(), encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs terraform and throws with its output when it fails. */
+export function mustTerraform(dir: string, args: string[], input?: string): string {
+  const r = terraform(dir, args, input);
+  if (r.status !== 0) throw new Error(`terraform ${args.join(" ")} failed in ${dir}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Provider settings that let `plan` run without AWS: dummy credentials, no account lookups. */
+export const OFFLINE_PROVIDER = {
+  access_key: "AKIAOFFLINEPLAN00000",
+  secret_key: "offline-plan-only",
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  // allowed_account_ids needs the account ID that offline plans do not look up.
+  allowed_account_ids: null,
+};
+
+/** Writes an override file that makes every named provider configuration (`aws`, `aws.<alias>`) plan offline. */
+export function writeOfflineProviders(dir: string, aliases: (string | undefined)[]): void {
+  writeFileSync(
+    join(dir, "zz_offline_override.tf.json"),
+    JSON.stringify({ provider: { aws: aliases.map((alias) => (alias ? { alias, ...OFFLINE_PROVIDER } : OFFLINE_PROVIDER)) } }, null, 2),
+  );
+}
+
+export interface PlannedResource {
+  readonly address: string;
+  readonly type: string;
+  readonly values: Record<string, unknown>;
+}
+
+export interface Plan {
+  readonly resources: PlannedResource[];
+  /** `after_unknown` per address: what Terraform cannot know before apply. */
+  readonly unknown: Record<string, Record<string, unknown>>;
+  readonly raw: Record<string, unknown>;
+}
+
+/** init, validate and plan in `dir`; returns the planned values from `terraform show -json`. */
+export function initValidatePlan(dir: string, planArgs: string[] = []): Plan {
+  mustTerraform(dir, ["init", "-input=false", "-no-color"]);
+  mustTerraform(dir, ["validate", "-no-color"]);
+  mustTerraform(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=tfplan", ...planArgs]);
+  const raw = JSON.parse(mustTerraform(dir, ["show", "-json", "tfplan"])) as Record<string, unknown>;
+  return parsePlan(raw);
+}
+
+function parsePlan(raw: Record<string, unknown>): Plan {
+  const resources: PlannedResource[] = [];
+  const walk = (m: { resources?: PlannedResource[]; child_modules?: unknown[] } | undefined) => {
+    if (!m) return;
+    for (const r of m.resources ?? []) resources.push({ address: r.address, type: r.type, values: r.values });
+    for (const c of m.child_modules ?? []) walk(c as typeof m);
+  };
+  walk((raw.planned_values as { root_module?: never }).root_module);
+  const unknown: Plan["unknown"] = {};
+  for (const c of (raw.resource_changes as { address: string; change: { after_unknown: Record<string, unknown> } }[]) ?? []) {
+    unknown[c.address] = c.change.after_unknown ?? {};
+  }
+  return { resources, unknown, raw };
+}
+
+/** A fresh temporary folder holding a copy of `from` (a file tree), for terraform to work in. */
+export function workdir(label: string, from?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `orgtrail-${label}-`));
+  if (from) cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+export function copyInto(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  cpSync(from, to, { recursive: true });
+}
+
+export function terraformVersion(): string {
+  return execFileSync("terraform", ["version"], { encoding: "utf8" }).split("\n")[0];
+}
+
+export const listDir = (d: string): string[] => readdirSync(d).sort();

@@ -1,0 +1,177 @@
+import { resolveDocument, type ResolvedDocument, type ResolvedStatement } from "../policies/document";
+import { policiesOf } from "../stacks/policy-sizes";
+import { config } from "./helpers/synth";
+
+const statement = (doc: ResolvedDocument, sid: string): ResolvedStatement => {
+  const s = doc.Statement.find((x) => x.Sid === sid);
+  if (!s) throw new Error(`no statement ${sid} in ${doc.Statement.map((x) => x.Sid).join(", ")}`);
+  return s;
+};
+const policy = (c: ReturnType<typeof config>, name: string) => policiesOf(c).find((p) => p.name === name)!.document;
+const TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail";
+
+describe("log archive bucket policy", () => {
+  const doc = policy(config(), "log archive bucket policy");
+
+  test("Version 2012-10-17 (policy variables are literal text without it) and a unique Sid on every statement", () => {
+    expect(doc.Version).toBe("2012-10-17");
+    const sids = doc.Statement.map((s) => s.Sid);
+    expect(sids.every((s) => /^[A-Za-z0-9]+$/.test(s))).toBe(true);
+    expect(new Set(sids).size).toBe(sids.length);
+  });
+
+  test("CloudTrail checks the ACL, bound to the trail", () => {
+    expect(statement(doc, "CloudTrailAclCheck")).toEqual({
+      Sid: "CloudTrailAclCheck",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:GetBucketAcl",
+      Resource: "arn:aws:s3:::example-org-cloudtrail-logs",
+      Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
+    });
+  });
+
+  test.each([
+    ["CloudTrailWriteOrganization", "o-exampleorgid"],
+    ["CloudTrailWriteManagementAccount", "111111111111"],
+  ])("%s writes under AWSLogs/%s with the ACL header and the trail's SourceArn", (sid, folder) => {
+    const s = statement(doc, sid);
+    expect(s.Principal).toEqual({ Service: "cloudtrail.amazonaws.com" });
+    expect(s.Action).toBe("s3:PutObject");
+    expect(s.Resource).toBe(`arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/${folder}/*`);
+    expect(s.Condition).toEqual({ StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": TRAIL_ARN } });
+  });
+
+  test("members read and list only their own folder, inside the organization", () => {
+    const read = statement(doc, "MemberReadOwnLogs");
+    expect(read).toMatchObject({ Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject" });
+    expect(read.Resource).toBe("arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/${aws:PrincipalAccount}/*");
+    expect(read.Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": "o-exampleorgid" } });
+    const list = statement(doc, "MemberListOwnLogs");
+    expect(list).toMatchObject({ Action: "s3:ListBucket", Resource: "arn:aws:s3:::example-org-cloudtrail-logs" });
+    expect(list.Condition).toEqual({
+      StringEquals: { "aws:PrincipalOrgID": "o-exampleorgid" },
+      StringLike: { "s3:prefix": "AWSLogs/o-exampleorgid/${aws:PrincipalAccount}/*" },
+    });
+  });
+
+  test("non-TLS requests are denied on the bucket and its objects", () => {
+    expect(statement(doc, "DenyInsecureTransport")).toEqual({
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: { AWS: "*" },
+      Action: "s3:*",
+      Resource: ["arn:aws:s3:::example-org-cloudtrail-logs", "arn:aws:s3:::example-org-cloudtrail-logs/*"],
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
+  });
+
+  test("no statement denies unencrypted uploads or other keys (AWS: it prevents creating the organization trail)", () => {
+    const conditionKeys = doc.Statement.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((c) => Object.keys(c)));
+    expect(conditionKeys.filter((k) => k.startsWith("s3:x-amz-server-side-encryption"))).toEqual([]);
+  });
+
+  test("the key prefix appears in every object ARN and in the list prefix", () => {
+    const d = policy(config({ logArchive: { keyPrefix: "org/cloudtrail" } }), "log archive bucket policy");
+    const objectArns = d.Statement.flatMap((s) => [s.Resource].flat()).filter((r) => r.includes("AWSLogs"));
+    expect(objectArns).toHaveLength(3);
+    for (const arn of objectArns) expect(arn).toMatch(/^arn:aws:s3:::example-org-cloudtrail-logs\/org\/cloudtrail\/AWSLogs\//);
+    expect(statement(d, "MemberListOwnLogs").Condition!.StringLike).toEqual({ "s3:prefix": "org/cloudtrail/AWSLogs/o-exampleorgid/${aws:PrincipalAccount}/*" });
+  });
+
+  test("narrowing by principal ARN pattern and by tag adds both conditions to both member statements", () => {
+    const d = policy(
+      config({ memberAccess: { principalArnPattern: "arn:aws:iam::*:role/LogReader", principalTag: { key: "team", value: "security" } } }),
+      "log archive bucket policy",
+    );
+    for (const sid of ["MemberReadOwnLogs", "MemberListOwnLogs"]) {
+      const c = statement(d, sid).Condition!;
+      expect(c.StringEquals).toEqual({ "aws:PrincipalOrgID": "o-exampleorgid", "aws:PrincipalTag/team": "security" });
+      expect(c.ArnLike).toEqual({ "aws:PrincipalArn": "arn:aws:iam::*:role/LogReader" });
+    }
+  });
+
+  test("member access off removes only the member statements", () => {
+    const d = policy(config({ memberAccess: { enabled: false } }), "log archive bucket policy");
+    expect(d.Statement.map((s) => s.Sid)).toEqual(["CloudTrailAclCheck", "CloudTrailWriteOrganization", "CloudTrailWriteManagementAccount", "DenyInsecureTransport"]);
+  });
+
+  test("the policy's size does not depend on the number of accounts (one statement pair serves all)", () => {
+    expect(JSON.stringify(doc)).not.toMatch(/\b(?!111111111111)\d{12}\b/);
+  });
+});
+
+describe("trail key policy", () => {
+  const doc = policy(config(), "trail KMS key policy");
+  const CONTEXT = { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:111111111111:trail/*" };
+
+  test("the key account's root administers the key", () => {
+    expect(statement(doc, "KeyAdministration")).toEqual({ Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:*", Resource: "*" });
+  });
+
+  test("CloudTrail encrypts under its encryption context, for this trail only, and may describe the key", () => {
+    expect(statement(doc, "CloudTrailEncryptLogs")).toMatchObject({
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN }, StringLike: CONTEXT },
+    });
+    expect(statement(doc, "CloudTrailDescribeKey")).toMatchObject({ Action: "kms:DescribeKey", Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } } });
+  });
+
+  test("members decrypt only through S3 in the home region, inside the organization, under the CloudTrail context", () => {
+    expect(statement(doc, "MemberDecryptLogsThroughS3")).toEqual({
+      Sid: "MemberDecryptLogsThroughS3",
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: "kms:Decrypt",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:PrincipalOrgID": "o-exampleorgid", "kms:ViaService": "s3.us-east-1.amazonaws.com" }, StringLike: CONTEXT },
+    });
+  });
+
+  test("the trail owner (management account) may decrypt under the CloudTrail context (required with an S3 Bucket Key)", () => {
+    expect(statement(doc, "TrailOwnerDecrypt")).toMatchObject({ Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:Decrypt", Condition: { StringLike: CONTEXT } });
+  });
+
+  test("with a dedicated log-archive account, that account administers the key and the management account still owns the trail", () => {
+    const d = policy(config({ logArchive: { accountId: "222222222222" } }), "trail KMS key policy");
+    expect(statement(d, "KeyAdministration").Principal).toEqual({ AWS: "arn:aws:iam::222222222222:root" });
+    expect(statement(d, "TrailOwnerDecrypt").Principal).toEqual({ AWS: "arn:aws:iam::111111111111:root" });
+    expect(statement(d, "CloudTrailEncryptLogs").Condition!.StringEquals).toEqual({ "aws:SourceArn": TRAIL_ARN });
+  });
+
+  test("member decrypt is narrowed like member reads", () => {
+    const d = policy(config({ memberAccess: { principalTag: { key: "team", value: "security" } } }), "trail KMS key policy");
+    expect(statement(d, "MemberDecryptLogsThroughS3").Condition!.StringEquals).toEqual({
+      "aws:PrincipalOrgID": "o-exampleorgid",
+      "kms:ViaService": "s3.us-east-1.amazonaws.com",
+      "aws:PrincipalTag/team": "security",
+    });
+  });
+
+  test("no key policy is produced when the key is brought", () => {
+    const c = config({ encryption: { kmsKey: "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab" } });
+    expect(policiesOf(c).map((p) => p.name)).not.toContain("trail KMS key policy");
+  });
+});
+
+describe("access-log bucket policy", () => {
+  test("S3 logging writes only for the archive bucket of its account, TLS only", () => {
+    const doc = policy(config(), "access-log bucket policy");
+    expect(doc.Statement[0]).toEqual({
+      Sid: "S3ServerAccessLogsWrite",
+      Effect: "Allow",
+      Principal: { Service: "logging.s3.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: "arn:aws:s3:::example-org-cloudtrail-logs-access-logs/example-org-cloudtrail-logs/*",
+      Condition: { StringEquals: { "aws:SourceAccount": "111111111111" }, ArnLike: { "aws:SourceArn": "arn:aws:s3:::example-org-cloudtrail-logs" } },
+    });
+    expect(doc.Statement[1].Sid).toBe("DenyInsecureTransport");
+  });
+});
+
+describe("resolveDocument", () => {
+  test("a deferred part cannot be resolved to a literal document", () => {
+    expect(() => resolveDocument({ Version: "2012-10-17", Statement: [{ kind: "optional", test: { deferred: "var.x" }, value: [] }] })).toThrow(/deferred/);
+  });
+});

@@ -1,0 +1,70 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { RULES, type RuleName } from "../config/rules";
+import { mustTerraform, workdir } from "./helpers/terraform";
+
+/**
+ * A rule is written once and used twice: the TypeScript check and the Terraform validation condition must agree.
+ * Each sample is judged by both engines (Terraform through one `terraform console` run).
+ */
+const SAMPLES: Record<string, { good: unknown[]; bad: unknown[] }> = {
+  accountId: { good: ["111111111111", "000000000000"], bad: ["11111111111", "1111111111111", "11111111111a", ""] },
+  organizationId: { good: ["o-exampleorgid", "o-a1b2c3d4e5", "o-" + "a".repeat(32)], bad: ["o-short", "o-EXAMPLEORGID", "x-exampleorgid", "o-" + "a".repeat(33)] },
+  region: { good: ["us-east-1", "eu-central-2", "us-gov-west-1", "ap-southeast-4", "cn-north-1"], bad: ["us-east", "US-EAST-1", "useast1", "us-east-1a"] },
+  bucketName: {
+    good: ["abc", "example-org-cloudtrail-logs", "logs.example.com", "a".repeat(63)],
+    bad: ["ab", "a".repeat(64), "Example", "-abc", "abc-", "a..b", "a.-b", "192.168.1.1", "xn--abc", "sthree-abc", "amzn-s3-demo-x", "abc-s3alias", "abc--ol-s3", "abc.mrap", "abc--x-s3", "abc--table-s3", "a_b"],
+  },
+  trailName: { good: ["org-trail", "Org.Trail_1", "abc"], bad: ["ab", "-trail", "trail-", "my--trail", "my_.trail", "my-_trail", "10.0.0.1", "a b c", "a".repeat(129)] },
+  keyPrefix: { good: ["cloudtrail", "org/cloudtrail", "a"], bad: ["", "/cloudtrail", "cloudtrail/", "a//b", "AWSLogs", "x/AWSLogs/y", "spa ce"] },
+  kmsAlias: { good: ["alias/orgtrail-cloudtrail", "alias/a/b_c"], bad: ["orgtrail", "alias/aws/s3", "alias/", "alias/a b"] },
+  kmsKeyArn: {
+    good: ["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/mrk-1234"],
+    bad: ["arn:aws:kms:us-east-1:111111111111:alias/aws/s3", "1234abcd-12ab-34cd-56ef-1234567890ab", "arn:aws:s3:::bucket"],
+  },
+  principalArnPattern: { good: ["arn:aws:iam::*:role/LogReader", "arn:aws:iam::*:role/team/*"], bad: ["LogReader", "arn:aws:s3:::bucket", "arn:aws:iam::*:role/a b"] },
+  objectOwnership: { good: ["BucketOwnerEnforced", "BucketOwnerPreferred"], bad: ["ObjectWriter", ""] },
+  objectLockMode: { good: ["GOVERNANCE", "COMPLIANCE"], bad: ["governance", "LEGAL_HOLD"] },
+  storageClass: { good: ["GLACIER_IR", "DEEP_ARCHIVE"], bad: ["STANDARD", "glacier"] },
+  days: { good: [1, 90, 36500], bad: [0, -1, 1.5, 36501] },
+  deletionWindowDays: { good: [7, 30], bad: [6, 31, 7.5] },
+  partition: { good: ["aws", "aws-cn", "aws-us-gov"], bad: ["aws-iso", "AWS"] },
+  tagKey: { good: ["team", "cost-center", "aws:x"], bad: ["", "a\u00e9", "k".repeat(129)] },
+  tagValue: { good: ["", "security", "a b"], bad: ["v".repeat(257), "x;y"] },
+};
+
+const hclValue = (v: unknown) => JSON.stringify(v).replace(/\$\{/g, () => "$${");
+
+describe("validation rules agree in TypeScript and Terraform", () => {
+  const cases: { rule: RuleName; index: number; value: unknown; ts: boolean }[] = [];
+  for (const [rule, { good, bad }] of Object.entries(SAMPLES) as [RuleName, { good: unknown[]; bad: unknown[] }][]) {
+    for (const value of [...good, ...bad]) {
+      RULES[rule].forEach((r, index) => cases.push({ rule, index, value, ts: r.check(value) }));
+    }
+  }
+
+  let terraformVerdicts: boolean[];
+  beforeAll(() => {
+    const dir = workdir("rules");
+    const conditions = cases.map((c) => `try(${RULES[c.rule][c.index].condition(hclValue(c.value))}, false)`);
+    writeFileSync(join(dir, "main.tf"), `locals {\n  verdicts = [\n${conditions.map((x) => `    ${x},`).join("\n")}\n  ]\n}\n`);
+    terraformVerdicts = JSON.parse(mustTerraform(dir, ["console"], "jsonencode(local.verdicts)\n").trim().replace(/^"|"$/g, "").replace(/\\"/g, '"'));
+  });
+
+  test("samples cover every rule set", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  test("TypeScript accepts every good sample and rejects every bad one", () => {
+    for (const [rule, { good, bad }] of Object.entries(SAMPLES) as [RuleName, { good: unknown[]; bad: unknown[] }][]) {
+      for (const g of good) expect({ rule, value: g, ok: RULES[rule].every((r) => r.check(g)) }).toEqual({ rule, value: g, ok: true });
+      for (const b of bad) expect({ rule, value: b, ok: RULES[rule].every((r) => r.check(b)) }).toEqual({ rule, value: b, ok: false });
+    }
+  });
+
+  test("Terraform reaches the same verdict on every rule and sample", () => {
+    expect(terraformVerdicts).toHaveLength(cases.length);
+    const disagreements = cases.filter((c, i) => c.ts !== terraformVerdicts[i]).map((c) => `${c.rule}[${c.index}] ${JSON.stringify(c.value)}: ts=${c.ts}`);
+    expect(disagreements).toEqual([]);
+  });
+});

@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/__tests__"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    // Type-checking happens in `npm run build` (tsc); tests are transpiled only, which keeps the suite fast.
+    "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", target: "ES2022", esModuleInterop: true, isolatedModules: true } }],
+  },
+  testTimeout: 120000,
+  maxWorkers: 2,
+};
