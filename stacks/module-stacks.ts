@@ -1,9 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { App, TerraformOutput, TerraformStack } from "../facade";
 import { DEFAULTS } from "../config/schema";
 import { deferred } from "../policies/document";
 import { LogArchive } from "../modules/log-archive";
 import { OrganizationTrail } from "../modules/organization-trail";
 import { address } from "../modules/shared/resources";
+import { projectRoot } from "./project-root";
 import { ModuleVariables, type VariableSpec } from "./module-variables";
 import { toModule, type ModuleFiles } from "./to-module";
 
@@ -55,6 +58,21 @@ export interface ModuleBuild {
   readonly files: ModuleFiles;
 }
 
+/**
+ * Native `terraform test` files shipped with a module: `modules/<concept>/tftest/*.tftest.hcl` in this repository
+ * become `tests/` of the generated module, so they run in the consumer's repository too.
+ */
+export function shippedTests(concept: string): ModuleFiles {
+  const dir = join(projectRoot(), "modules", concept, "tftest");
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".tftest.hcl"))
+      .sort()
+      .map((f) => [`tests/${f}`, readFileSync(join(dir, f), "utf8")]),
+  );
+}
+
 /** The log-archive module: bucket, access-log bucket and key, from Terraform variables. */
 export function buildLogArchiveModule(app: App): ModuleBuild {
   const stack = new TerraformStack(app, "log-archive");
@@ -104,7 +122,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
   output("access_log_bucket_name", `\${var.create_access_log_bucket ? ${accessLogBucketName.slice(2, -1)} : null}`, "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
   output("trail_arn", `arn:\${var.partition}:cloudtrail:\${var.trail_home_region}:\${var.management_account_id}:trail/\${var.trail_name}`, "The organization trail ARN every policy here is bound to (aws:SourceArn).");
   output("member_log_prefix", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}AWSLogs/\${var.organization_id}/<account-id>/`, "Where each member account lists and reads its own logs (list with the trailing slash).");
-  return { name: "log-archive", stack, files: toModule(stack, v.nulls) };
+  return { name: "log-archive", stack, files: { ...toModule(stack, v.nulls), ...shippedTests("log-archive") } };
 }
 
 /** The organization-trail module, for the management account. */
@@ -125,7 +143,7 @@ export function buildOrganizationTrailModule(app: App): ModuleBuild {
   output("trail_arn", `\${${trail.trail.terraformResourceType}.organization.arn}`, "ARN of the organization trail.");
   output("trail_home_region", `\${${trail.trail.terraformResourceType}.organization.home_region}`, "Home region of the trail.");
   output("trail_name", `\${${trail.trail.terraformResourceType}.organization.name}`, "Name of the trail.");
-  return { name: "organization-trail", stack, files: toModule(stack, v.nulls) };
+  return { name: "organization-trail", stack, files: { ...toModule(stack, v.nulls), ...shippedTests("organization-trail") } };
 }
 
 /**

@@ -46,7 +46,10 @@ export function synthesize(config: Config, outDir: string): SynthSummary {
     for (const m of buildModules(scratch)) {
       const dir = join(staging, "modules", m.name);
       mkdirSync(dir, { recursive: true });
-      for (const [file, content] of Object.entries(m.files)) writeFileSync(join(dir, file), content);
+      for (const [file, content] of Object.entries(m.files)) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), content);
+      }
       resources[`modules/${m.name}`] = countResources(JSON.parse(m.files["main.tf.json"]));
     }
     writeFileSync(join(staging, OUTPUT_MARKER), "Written by orgtrail synth; the whole folder is replaced on the next run.\n");
