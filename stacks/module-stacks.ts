@@ -7,6 +7,8 @@ import { LogArchive } from "../modules/log-archive";
 import { OrganizationTrail } from "../modules/organization-trail";
 import { address } from "../modules/shared/resources";
 import { projectRoot } from "./project-root";
+import { LOG_ARCHIVE_DOC, ORGANIZATION_TRAIL_DOC } from "./module-docs";
+import { renderModuleReadme, type ModuleDoc } from "./module-readme";
 import { ModuleVariables, type VariableSpec } from "./module-variables";
 import { toModule, type ModuleFiles } from "./to-module";
 
@@ -56,6 +58,11 @@ export interface ModuleBuild {
   readonly name: string;
   readonly stack: TerraformStack;
   readonly files: ModuleFiles;
+}
+
+/** A module's files: its Terraform, its generated README and its shipped tests. */
+export function finish(name: string, stack: TerraformStack, files: ModuleFiles, doc: ModuleDoc): ModuleBuild {
+  return { name, stack, files: { ...files, "README.md": renderModuleReadme(name, files, doc), ...shippedTests(name) } };
 }
 
 /**
@@ -122,7 +129,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
   output("access_log_bucket_name", `\${var.create_access_log_bucket ? ${accessLogBucketName.slice(2, -1)} : null}`, "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
   output("trail_arn", `arn:\${var.partition}:cloudtrail:\${var.trail_home_region}:\${var.management_account_id}:trail/\${var.trail_name}`, "The organization trail ARN every policy here is bound to (aws:SourceArn).");
   output("member_log_prefix", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}AWSLogs/\${var.organization_id}/<account-id>/`, "Where each member account lists and reads its own logs (list with the trailing slash).");
-  return { name: "log-archive", stack, files: { ...toModule(stack, v.nulls), ...shippedTests("log-archive") } };
+  return finish("log-archive", stack, toModule(stack, v.nulls), LOG_ARCHIVE_DOC());
 }
 
 /** The organization-trail module, for the management account. */
@@ -143,7 +150,7 @@ export function buildOrganizationTrailModule(app: App): ModuleBuild {
   output("trail_arn", `\${${trail.trail.terraformResourceType}.organization.arn}`, "ARN of the organization trail.");
   output("trail_home_region", `\${${trail.trail.terraformResourceType}.organization.home_region}`, "Home region of the trail.");
   output("trail_name", `\${${trail.trail.terraformResourceType}.organization.name}`, "Name of the trail.");
-  return { name: "organization-trail", stack, files: { ...toModule(stack, v.nulls), ...shippedTests("organization-trail") } };
+  return finish("organization-trail", stack, toModule(stack, v.nulls), ORGANIZATION_TRAIL_DOC());
 }
 
 /**

@@ -14,11 +14,15 @@ export function planDeployStack(c: Config): Plan {
   return initValidatePlan(dir);
 }
 
-/** Copies an example root, vendors the synthesized modules into it as a user would, and plans it offline. */
+/**
+ * Copies the examples, vendors freshly synthesized modules over the committed ones (so the plan reflects the code
+ * under test; the golden test catches drift separately), and plans one example root offline.
+ */
 export function planExample(example: string, c: Config, aliases: (string | undefined)[]): Plan {
   const out = synthTo(c);
-  const dir = workdir(`example-${example}`, join(__dirname, "..", "..", "examples", example));
-  vendorModules(out, dir);
+  const examples = workdir("examples", join(__dirname, "..", "..", "examples"));
+  vendorModules(out, examples);
+  const dir = join(examples, example);
   writeOfflineProviders(dir, aliases);
   return initValidatePlan(dir);
 }
