@@ -23,7 +23,7 @@ describe.each(Object.entries(MODULES))("vendorable module %s", (name, expected) 
   const { files, tf } = load(name);
 
   test("is split like a hand-written module", () => {
-    expect(files).toEqual(["main.tf.json", "outputs.tf.json", "tests", "variables.tf.json", "versions.tf.json"]);
+    expect(files).toEqual(["README.md", "main.tf.json", "outputs.tf.json", "tests", "variables.tf.json", "versions.tf.json"]);
     expect(readdirSync(join(load(name).dir, "tests")).every((f) => f.endsWith(".tftest.hcl"))).toBe(true);
   });
 
