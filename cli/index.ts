@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../config/load";
 import { PolicyTooLargeError } from "../policies/limits";
+import { explain, formatMarkdown, formatText } from "../stacks/explain";
 import { synthesize, type SynthSummary } from "../stacks/synth";
 
 /** Exit codes: 2 for a bad config or a policy over its limit (nothing written), 1 for anything else. */
@@ -55,6 +56,18 @@ program
     run(() => {
       loadConfig(opts.config);
       process.stdout.write(`${opts.config}: valid\n`);
+    }),
+  );
+
+program
+  .command("explain")
+  .description("Print who may do what on which prefix, and each policy's size against its AWS limit.")
+  .option("-c, --config <file>", "YAML or JSON config (default: the embedded example organization)")
+  .option("--markdown", "Markdown tables, e.g. for a pull-request description")
+  .action((opts: { config?: string; markdown?: boolean }) =>
+    run(() => {
+      const e = explain(loadConfig(opts.config));
+      process.stdout.write(opts.markdown ? formatMarkdown(e) : formatText(e));
     }),
   );
 
