@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { ConfigError, loadConfig } from "../config/load";
 import { PolicyTooLargeError } from "../policies/limits";
 import { explain, formatMarkdown, formatText } from "../stacks/explain";
-import { synthesize, type SynthSummary } from "../stacks/synth";
+import type { ModuleFormat } from "../stacks/hcl";
+import { synthesize, verifyHclModules, type SynthSummary } from "../stacks/synth";
 
 /** Exit codes: 2 for a bad config or a policy over its limit (nothing written), 1 for anything else. */
-function run(action: () => void): void {
+async function run(action: () => void | Promise<void>): Promise<void> {
   try {
-    action();
+    await action();
   } catch (e) {
     if (e instanceof ConfigError || e instanceof PolicyTooLargeError) {
       process.stderr.write(`orgtrail: ${e.message}\nNothing was written.\n`);
@@ -40,10 +41,14 @@ program
   .description("Write the deploy stack and the vendorable Terraform modules.")
   .option("-c, --config <file>", "YAML or JSON config (default: the embedded example organization)")
   .option("-o, --out <dir>", "output folder, replaced atomically", "cdktf.out")
-  .action((opts: { config?: string; out: string }) =>
-    run(() => {
+  .addOption(new Option("-f, --format <format>", "vendorable modules as Terraform JSON, HCL, or both (HCL in modules-hcl/)").choices(["json", "hcl", "both"]).default("json"))
+  .action((opts: { config?: string; out: string; format: ModuleFormat }) =>
+    run(async () => {
       const started = process.hrtime.bigint();
-      const summary = synthesize(loadConfig(opts.config), opts.out);
+      const config = loadConfig(opts.config);
+      // HCL is offered only when a round trip proves it equivalent to the JSON synthesis.
+      if (opts.format !== "json") await verifyHclModules();
+      const summary = synthesize(config, opts.out, { moduleFormat: opts.format });
       printSummary(summary, Number(process.hrtime.bigint() - started) / 1e9);
     }),
   );
@@ -71,4 +76,4 @@ program
     }),
   );
 
-program.parse();
+void program.parseAsync();

@@ -9,6 +9,7 @@ export {
   App,
   Fn,
   LocalBackend,
+  TerraformLocal,
   TerraformOutput,
   TerraformProvider,
   TerraformResource,

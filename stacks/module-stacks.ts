@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { App, TerraformOutput, TerraformStack } from "../facade";
+import { App, TerraformLocal, TerraformOutput, TerraformStack } from "../facade";
 import { DEFAULTS } from "../config/schema";
 import { deferred } from "../policies/document";
 import { LogArchive } from "../modules/log-archive";
@@ -85,6 +85,8 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
   const stack = new TerraformStack(app, "log-archive");
   const v = new ModuleVariables(stack, LOG_ARCHIVE_VARIABLES);
   const accessLogBucketName = `\${coalesce(var.access_log_bucket_name, "\${var.bucket_name}-access-logs")}`;
+  // The key path before AWSLogs/, named once so policies and outputs read `${local.logs_key_path}AWSLogs/...`.
+  new TerraformLocal(stack, "logs-key-path", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}`).overrideLogicalId("logs_key_path");
   const archive = new LogArchive(stack, "log-archive", {
     partition: v.s("partition"),
     organizationId: v.s("organization_id"),
@@ -93,7 +95,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
     trailName: v.s("trail_name"),
     logArchiveAccountId: v.s("log_archive_account_id"),
     bucketName: v.s("bucket_name"),
-    keyPath: `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}`,
+    keyPath: "${local.logs_key_path}",
     objectOwnership: v.s("object_ownership"),
     lifecycle: {
       transitionDays: v.n("lifecycle_transition_days"),
@@ -128,7 +130,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
   output("kms_key_arn", archive.trailKey.keyArn, "ARN of the KMS key (created or brought); available once the key policy is in place.", true);
   output("access_log_bucket_name", `\${var.create_access_log_bucket ? ${accessLogBucketName.slice(2, -1)} : null}`, "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
   output("trail_arn", `arn:\${var.partition}:cloudtrail:\${var.trail_home_region}:\${var.management_account_id}:trail/\${var.trail_name}`, "The organization trail ARN every policy here is bound to (aws:SourceArn).");
-  output("member_log_prefix", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}AWSLogs/\${var.organization_id}/<account-id>/`, "Where each member account lists and reads its own logs (list with the trailing slash).");
+  output("member_log_prefix", "${local.logs_key_path}AWSLogs/${var.organization_id}/<account-id>/", "Where each member account lists and reads its own logs (list with the trailing slash).");
   return finish("log-archive", stack, toModule(stack, v.nulls), LOG_ARCHIVE_DOC());
 }
 

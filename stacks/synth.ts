@@ -5,7 +5,9 @@ import { App } from "../facade";
 import type { Config } from "../config/schema";
 import { assertWithinLimits, type SizeReport } from "../policies/limits";
 import { DEPLOY_STACK_NAME, OrgCloudTrailStack } from "./deploy-stack";
+import { asHcl, assertHclEquivalent, type ModuleFormat } from "./hcl";
 import { buildModules } from "./module-stacks";
+import type { ModuleFiles } from "./to-module";
 import { policySizes } from "./policy-sizes";
 
 /** Marks a folder as orgtrail output, so a later run may replace it and never replaces anything else. */
@@ -29,7 +31,16 @@ export function buildDeployApp(config: Config, outdir?: string): App {
  * Writes the deploy stack and the vendorable modules to `outDir`, atomically: everything is staged beside it and
  * swapped in at the end, so a failed run leaves the previous output untouched. Policy sizes are checked first.
  */
-export function synthesize(config: Config, outDir: string): SynthSummary {
+export interface SynthOptions {
+  /**
+   * How the vendorable modules are written: `json` (`*.tf.json`, default), `hcl` (`*.tf`), or `both` (JSON in
+   * `modules/`, HCL in `modules-hcl/`). Callers offering HCL prove it first with `verifyHclModules()`.
+   */
+  readonly moduleFormat?: ModuleFormat;
+}
+
+export function synthesize(config: Config, outDir: string, options: SynthOptions = {}): SynthSummary {
+  const format = options.moduleFormat ?? "json";
   const target = resolve(outDir);
   const policies = policySizes(config);
   assertWithinLimits(policies);
@@ -44,12 +55,8 @@ export function synthesize(config: Config, outDir: string): SynthSummary {
     app.synth();
     const resources: Record<string, number> = { [`stacks/${DEPLOY_STACK_NAME}`]: countResources(readJson(join(staging, "stacks", DEPLOY_STACK_NAME, "cdk.tf.json"))) };
     for (const m of buildModules(scratch)) {
-      const dir = join(staging, "modules", m.name);
-      mkdirSync(dir, { recursive: true });
-      for (const [file, content] of Object.entries(m.files)) {
-        mkdirSync(dirname(join(dir, file)), { recursive: true });
-        writeFileSync(join(dir, file), content);
-      }
+      if (format !== "hcl") writeFiles(join(staging, "modules", m.name), m.files);
+      if (format !== "json") writeFiles(join(staging, format === "both" ? "modules-hcl" : "modules", m.name), asHcl(m.files));
       resources[`modules/${m.name}`] = countResources(JSON.parse(m.files["main.tf.json"]));
     }
     writeFileSync(join(staging, OUTPUT_MARKER), "Written by orgtrail synth; the whole folder is replaced on the next run.\n");
@@ -57,6 +64,23 @@ export function synthesize(config: Config, outDir: string): SynthSummary {
     return { outDir: target, files: listFiles(target), resources, policies };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function writeFiles(dir: string, files: ModuleFiles): void {
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
+}
+
+/** Proves every module's HCL equivalent to its JSON (hcl2json round trip); throws naming the first difference. */
+export async function verifyHclModules(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "orgtrail-hcl-"));
+  try {
+    for (const m of buildModules(scratch)) await assertHclEquivalent(m.files, asHcl(m.files), `modules/${m.name}`);
+  } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }

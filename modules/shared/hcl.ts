@@ -91,7 +91,8 @@ function expr(v: unknown): string {
   if (isDeferred(v)) return v.deferred;
   if (v && typeof v === "object") {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-    return `{${entries.map(([k, x]) => `${key(k)} = ${expr(x)}`).join(", ")}}`;
+    // Spacing as `terraform fmt` writes object constructors, so HCL output of modules is fmt-clean.
+    return entries.length ? `{ ${entries.map(([k, x]) => `${key(k)} = ${expr(x)}`).join(", ")} }` : "{}";
   }
   throw new Error(`cannot render ${String(v)} in a policy`);
 }
@@ -149,7 +150,7 @@ function mergeCondition(m: Merge): string {
       .filter(([op]) => !(op in fixed))
       .map(([op, entries]) => deferredObject(p, { [op]: entries })),
   );
-  const base = `{${operators.join(", ")}}`;
+  const base = operators.length ? `{ ${operators.join(", ")} }` : "{}";
   return newOps.length ? `merge(${base}, ${newOps.join(", ")})` : base;
 }
 

@@ -12,7 +12,7 @@ variables {
 }
 
 run "rejects_bad_organization_id" {
-  command         = plan
+  command = plan
   variables { organization_id = "org-123" }
   expect_failures = [var.organization_id]
 }
@@ -27,25 +27,25 @@ run "rejects_bad_account_ids" {
 }
 
 run "rejects_bad_bucket_name" {
-  command         = plan
+  command = plan
   variables { bucket_name = "Bad_Bucket" }
   expect_failures = [var.bucket_name]
 }
 
 run "rejects_key_prefix_with_slashes" {
-  command         = plan
+  command = plan
   variables { s3_key_prefix = "/logs/" }
   expect_failures = [var.s3_key_prefix]
 }
 
 run "rejects_reserved_kms_alias" {
-  command         = plan
+  command = plan
   variables { kms_alias_name = "alias/aws/s3" }
   expect_failures = [var.kms_alias_name]
 }
 
 run "rejects_unknown_object_lock_mode" {
-  command         = plan
+  command = plan
   variables { object_lock_mode = "LEGAL_HOLD" }
   expect_failures = [var.object_lock_mode]
 }
