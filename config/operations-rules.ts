@@ -27,9 +27,18 @@ export function numberOneOf(values: readonly number[]): Rule {
 export function eachElement(rule: Rule, field?: string): Rule {
   const pick = (x: unknown) => (field ? (x as Record<string, unknown> | null)?.[field] : x);
   return {
-    must: field ? `have a ${field} that must ${rule.must}` : `contain only values that ${rule.must}`,
+    must: field ? `have every element's ${field} ${rule.must}` : `have every element ${rule.must}`,
     check: (v) => Array.isArray(v) && v.every((x) => rule.check(pick(x))),
     condition: (ref) => `alltrue([for x in ${ref} : ${rule.condition(field ? `x.${field}` : "x")}])`,
+  };
+}
+
+/** A rule applied to an optional field of every element of a list: null passes. */
+export function eachOptionalField(rule: Rule, field: string): Rule {
+  return {
+    must: `have every element's ${field}, when set, ${rule.must}`,
+    check: (v) => Array.isArray(v) && v.every((x) => x?.[field] === undefined || x?.[field] === null || rule.check(x[field])),
+    condition: (ref) => `alltrue([for x in ${ref} : x.${field} == null ? true : ${rule.condition(`x.${field}`)}])`,
   };
 }
 
@@ -63,6 +72,8 @@ export const OPERATIONS_RULES = {
   externalId: [lengthBetween(2, 1224), matches("^[A-Za-z0-9+=,.@:/_-]+$", "contain only letters, digits and the characters + = , . @ : / _ -")],
   sessionName: [lengthBetween(2, 64), matches("^[A-Za-z0-9+=,.@_-]+$", "contain only letters, digits and the characters + = , . @ _ -")],
   profileName: [lengthBetween(1, 128), matches("^[A-Za-z0-9_.@+-]+$", "contain only letters, digits and the characters _ . @ + -")],
+  logGroupArn: [matches("^arn:aws(-cn|-us-gov)?:logs:[a-z0-9-]+:[0-9]{12}:log-group:[A-Za-z0-9._/#-]{1,512}$", "be a log group ARN without the :* suffix (arn:<partition>:logs:<region>:<account>:log-group:<name>)")],
+  snsTopicArn: [matches("^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "be an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>)")],
   stateKey: [lengthBetween(1, 1024), notMatches("^/", "not begin with a slash"), matches("^[A-Za-z0-9!_.*'()/=-]+$", "contain only letters, digits and the characters ! _ . * ' ( ) / = -")],
 } as const satisfies Record<string, readonly Rule[]>;
 
