@@ -106,6 +106,19 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
     tags: v.s("tags"),
   });
 
+  // Checked on the delivery resources too: they are planned before the trail, and would otherwise fail first on a
+  // null account or region inside their policies, or on the role name's length.
+  const accountsSet = {
+    condition: "${var.management_account_id != null && var.trail_home_region != null}",
+    errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
+  };
+  const roleNameLength = { condition: "${length(local.cloud_watch_logs_role_name) <= 64}", errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." };
+  const precondition = (r: TerraformResource | undefined, ...checks: { condition: string; errorMessage: string }[]) =>
+    r?.addOverride("lifecycle.precondition", checks.map((p) => ({ condition: p.condition, error_message: p.errorMessage })));
+  precondition(delivery.role, accountsSet, roleNameLength);
+  precondition(delivery.rolePolicy, accountsSet);
+  precondition(delivery.topicPolicy, accountsSet);
+
   const valueCount = "sum(concat([0], flatten([for s in local.event_selectors : [for f in s.field_selectors : length(try(f.equals, [])) + length(try(f.not_equals, [])) + length(try(f.starts_with, []))]])))";
   const preconditions = [
     {
