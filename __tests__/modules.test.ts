@@ -67,7 +67,14 @@ describe.each(Object.entries(MODULES))("vendorable module %s", (name, expected) 
 describe("stable addresses", () => {
   test("each module's resource addresses are pinned", () => {
     const addresses = (name: string) => Object.entries(load(name).tf.resource).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`)).sort();
-    expect(addresses("organization-trail")).toEqual(["aws_cloudtrail.organization"]);
+    expect(addresses("organization-trail")).toEqual([
+      "aws_cloudtrail.organization",
+      "aws_cloudwatch_log_group.cloudtrail",
+      "aws_iam_role.cloudtrail_cloudwatch_logs",
+      "aws_iam_role_policy.cloudtrail_cloudwatch_logs",
+      "aws_sns_topic.cloudtrail_notifications",
+      "aws_sns_topic_policy.cloudtrail_notifications",
+    ]);
     expect(addresses("log-archive")).toEqual(
       [
         "aws_kms_alias.cloudtrail",

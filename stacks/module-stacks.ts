@@ -11,6 +11,7 @@ import { LOG_ARCHIVE_DOC, ORGANIZATION_TRAIL_DOC } from "./module-docs";
 import { renderModuleReadme, type ModuleDoc } from "./module-readme";
 import { ModuleVariables, type VariableSpec } from "./module-variables";
 import { toModule, type ModuleFiles } from "./to-module";
+import { buildTrailModuleOperations, keyDeliveryFromVariables, LOG_ARCHIVE_DELIVERY_VARIABLES, TRAIL_OPERATIONS_VARIABLES } from "./trail-module-operations";
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
 
@@ -40,6 +41,7 @@ export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
   { name: "create_access_log_bucket", type: "bool", default: true, description: "Create a separate bucket for the archive bucket's S3 server access logs (CIS 3.4 / CKV_AWS_18)." },
   { name: "access_log_bucket_name", type: "string", default: null, rules: "bucketName", description: "Name of the access-log bucket; null for <bucket_name>-access-logs." },
   { name: "access_log_expiration_days", type: "number", default: DEFAULTS.accessLogExpirationDays, rules: "days", description: "Days before access log objects expire." },
+  ...LOG_ARCHIVE_DELIVERY_VARIABLES,
   TAGS,
 ];
 
@@ -51,6 +53,7 @@ export const ORGANIZATION_TRAIL_VARIABLES: readonly VariableSpec[] = [
   { name: "multi_region", type: "bool", default: true, description: "Log events of every region (CIS 3.1)." },
   { name: "include_global_service_events", type: "bool", default: true, description: "Log events of global services such as IAM." },
   { name: "log_file_validation", type: "bool", default: true, description: "Write digest files to prove log files unchanged (CIS 3.2)." },
+  ...TRAIL_OPERATIONS_VARIABLES,
   TAGS,
 ];
 
@@ -117,6 +120,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
       principalArnPattern: deferred(v.e("member_principal_arn_pattern")),
       principalTag: deferred(v.e("member_principal_tag")),
     },
+    delivery: keyDeliveryFromVariables(v),
     tags: v.s("tags"),
   });
 
@@ -138,6 +142,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
 export function buildOrganizationTrailModule(app: App): ModuleBuild {
   const stack = new TerraformStack(app, "organization-trail");
   const v = new ModuleVariables(stack, ORGANIZATION_TRAIL_VARIABLES);
+  const ops = buildTrailModuleOperations(stack, v);
   const trail = new OrganizationTrail(stack, "trail", {
     trailName: v.s("trail_name"),
     bucketName: v.s("bucket_name"),
@@ -147,6 +152,8 @@ export function buildOrganizationTrailModule(app: App): ModuleBuild {
     includeGlobalServiceEvents: v.s("include_global_service_events"),
     logFileValidation: v.s("log_file_validation"),
     tags: v.s("tags"),
+    operations: ops.trail,
+    dependsOn: ops.readyForTrail,
   });
   const output = (id: string, value: string, description: string) => new TerraformOutput(stack, `output-${id}`, { value, description }).overrideLogicalId(id);
   output("trail_arn", `\${${trail.trail.terraformResourceType}.organization.arn}`, "ARN of the organization trail.");

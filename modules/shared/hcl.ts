@@ -112,7 +112,10 @@ function list(items: readonly unknown[]): string {
       flush();
       groups.push(`[for s in [${(item.value as unknown[]).map(expr).join(", ")}] : s if ${test(item.test)}]`);
     } else if (isOptionalInput(item)) {
-      throw new Error("an optional input is only supported in a condition");
+      // Terraform evaluates a for expression's `if` before its value, so the bound input is never read when null.
+      flush();
+      const input = isDeferred(item.input) ? item.input.deferred : expr(item.input);
+      groups.push(`flatten([for ${item.bind} in [${input}] : [${(item.value as unknown[]).map(expr).join(", ")}] if ${item.bind} != null])`);
     } else run.push(expr(item));
   }
   flush();
