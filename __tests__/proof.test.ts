@@ -1,5 +1,6 @@
 import { planBatch, policiesOf, valuesOf, type BatchEntry, type BatchPlan } from "./helpers/batch-plan";
 import { evaluate, type PolicyJson } from "./helpers/oracle";
+import { lintPolicy } from "./proof/lint";
 import { accountFolder, clauses } from "./proof/contract";
 import { callersOf, disagreements, GENEROUS_IDENTITY_POLICY, logKey, MEMBER_A, MEMBER_B, requestOf, runMatrix, worldOf, type PlannedDocuments, type World } from "./proof/matrix";
 import { SHAPES } from "./proof/shapes";
@@ -52,6 +53,17 @@ describe.each(SHAPES.map((s) => [s.name, s] as const))("shape %s", (name, shape)
       .filter((id) => w.settings.logArchiveAccountId !== w.settings.managementAccountId || id !== "management-account-decrypt");
     expect([...decided].sort()).toEqual(applicable.sort());
     expect(cells.filter((c) => c.expected === "allow").length).toBeGreaterThan(10);
+  });
+});
+
+describe("every planned document passes the policy lint", () => {
+  test.each(entries.map((e) => e.name))("%s", async (name) => {
+    const shape = SHAPES.find((s) => name.endsWith(`_${s.name}`))!;
+    const keyAdministrator = `arn:aws:iam::${worldOf(shape.config).settings.logArchiveAccountId}:root`;
+    const planned = Object.entries(policiesOf(plan.resources[name]));
+    expect(planned.length).toBeGreaterThan(0);
+    const problems = await Promise.all(planned.map(([address, doc]) => lintPolicy(doc, address, { keyAdministrator })));
+    expect(problems.flat()).toEqual([]);
   });
 });
 
