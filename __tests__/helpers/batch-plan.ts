@@ -98,13 +98,17 @@ export function planBatch(entries: readonly BatchEntry[]): BatchPlan {
   return { resources };
 }
 
-/** Plans entries expected to fail; returns Terraform's combined output (and throws if the plan succeeds). */
-export function planBatchFailure(entries: readonly BatchEntry[]): string {
+/** Plans entries expected to fail; returns the error diagnostics (summary and detail), throws if the plan succeeds. */
+export function planBatchFailure(entries: readonly BatchEntry[]): { summary: string; detail: string }[] {
   const root = writeBatchRoot(entries);
   mustTerraform(root, ["init", "-input=false", "-no-color", "-backend=false"]);
-  const r = terraform(root, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"]);
+  const r = terraform(root, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-json"]);
   if (r.status === 0) throw new Error("the plan was expected to fail and succeeded");
-  return `${r.stdout}\n${r.stderr}`;
+  return r.stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as { diagnostic?: { severity: string; summary: string; detail: string } })
+    .flatMap((m) => (m.diagnostic?.severity === "error" ? [{ summary: m.diagnostic.summary, detail: m.diagnostic.detail }] : []));
 }
 
 interface ModuleJson {

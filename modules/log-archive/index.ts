@@ -73,6 +73,7 @@ export class LogArchive extends Construct {
       lifecycle: props.lifecycle,
       objectLock: props.objectLock,
       policy: logArchiveBucketPolicy({ ...props, memberAccess: props.memberAccess }),
+      policyName: "log archive bucket policy",
       tags,
       provider,
     });
@@ -89,6 +90,7 @@ export class LogArchive extends Construct {
           noncurrentVersionExpirationDays: 30,
           abortIncompleteMultipartUploadDays: 7,
         },
+        policyName: "access-log bucket policy",
         policy: accessLogBucketPolicy({
           partition: props.partition,
           accessLogBucketName: logs.bucketName,
