@@ -112,7 +112,8 @@ export const SCANNER_RULES: readonly ScannerRule[] = [
     property: "default encryption with a KMS key (SSE-KMS)",
     violations: (tf) =>
       bucketViolations(tf, (n) => {
-        const d = one(one(forBucket(tf, "aws_s3_bucket_server_side_encryption_configuration", n)?.rule as Resource[])?.apply_server_side_encryption_by_default as Resource);
+        const rule = one(forBucket(tf, "aws_s3_bucket_server_side_encryption_configuration", n)?.rule as Resource[] | undefined);
+        const d = one(rule?.apply_server_side_encryption_by_default as Resource | undefined) as Resource | undefined;
         return d?.sse_algorithm === "aws:kms" && typeof d.kms_master_key_id === "string";
       }),
   },
