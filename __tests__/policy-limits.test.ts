@@ -140,7 +140,7 @@ describe("in the vendorable modules, at plan time", () => {
     expect(details).toHaveLength(4);
     expect(details.join("\n")).not.toContain(` is ${sizeOf(withTagValue(bucketEdge), BUCKET)} bytes`);
     expect(details.join("\n")).not.toContain(` is ${sizeOf(withTagValue(keyEdge), KEY)} bytes`);
-  });
+  }, 300_000);
 });
 
 /** Attributes that hold an IAM policy document in the AWS provider's resources. */

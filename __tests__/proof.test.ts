@@ -18,9 +18,10 @@ const entries: BatchEntry[] = SHAPES.flatMap((s) => [
 ]);
 
 let plan: BatchPlan;
+// One init + plan + show for every root; generous timeout for a loaded machine (it takes ~13 s on an idle one).
 beforeAll(() => {
   plan = planBatch(entries);
-});
+}, 300_000);
 
 function documents(source: Source, shape: string): PlannedDocuments {
   const resources = plan.resources[`${source}_${shape}`];
