@@ -1,7 +1,7 @@
 import { planBatch, policiesOf, valuesOf, type BatchEntry, type BatchPlan } from "./helpers/batch-plan";
 import { evaluate, type PolicyJson } from "./helpers/oracle";
 import { lintPolicy } from "./proof/lint";
-import { accountFolder, clauses } from "./proof/contract";
+import { accountFolder, clauses, renderContract } from "./proof/contract";
 import { callersOf, disagreements, GENEROUS_IDENTITY_POLICY, logKey, MEMBER_A, MEMBER_B, requestOf, runMatrix, worldOf, type PlannedDocuments, type World } from "./proof/matrix";
 import { SHAPES } from "./proof/shapes";
 
@@ -60,6 +60,16 @@ describe.each(SHAPES.map((s) => [s.name, s] as const))("shape %s", (name, shape)
   test.each(shape.example ? ["module", "example"] : ["module"])("%s: plans exactly the deploy stack's documents, so the same verdicts hold", (source) => {
     expect(documents(source as Source, name)).toEqual(documents("stack", name));
   });
+});
+
+test("the contract renders in words with a configuration's values (for module READMEs)", () => {
+  const w = worldOf(SHAPES.find((s) => s.name === "arn_narrowing")!.config);
+  const text = renderContract(w.settings).map((c) => c.text).join("\n");
+  expect(text).toContain("CloudTrail, acting for the organization trail arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail only");
+  expect(text).toContain("org/trails/AWSLogs/o-exampleorgid/<its-account>/");
+  expect(text).toContain("arn:aws:iam::*:role/LogReader*");
+  expect(text.replace(/<its-account>/g, "")).not.toMatch(/<[a-zA-Z]+>/);
+  expect(renderContract(worldOf(SHAPES.find((s) => s.name === "member_access_off")!.config).settings).map((c) => c.id)).not.toContain("member-read-own");
 });
 
 describe("every planned document passes the policy lint", () => {

@@ -20,7 +20,7 @@ export interface LintOptions {
 }
 
 /** Condition keys that tie a `*` principal to an organization or an account. */
-export const SCOPING_KEYS = ["aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:sourceaccount", "aws:sourceorgid", "aws:sourcearn", "kms:calleraccount"];
+export const SCOPING_KEYS = ["aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:sourceaccount", "aws:sourceorgid", "kms:calleraccount"];
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const SERVICE_WIDE = /^(\*|[a-z0-9-]+:\*)$/;
