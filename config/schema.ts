@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { broken, RULES, type RuleName } from "./rules";
+import { accessRules, accessShape } from "./access-schema";
 
 /** A string checked against one of the shared rule sets; every broken rule is its own issue. */
 function ruled(name: RuleName) {
@@ -100,6 +101,7 @@ export const configSchema = z
     trail,
     memberAccess: memberAccess.prefault({}),
     tags: z.record(z.string(), z.string()).default({}).describe("Tags on every resource."),
+    ...accessShape,
   })
   .superRefine(crossFieldRules);
 
@@ -149,4 +151,5 @@ function crossFieldRules(c: Parsed, ctx: Ctx): void {
   if (!m.enabled && (m.principalArnPattern || m.principalTag)) {
     issue(["memberAccess", "enabled"], m.enabled, "must be true when principalArnPattern or principalTag is set: narrowing applies to member access");
   }
+  accessRules(c, ctx);
 }

@@ -32,3 +32,8 @@ export { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 export { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 export { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 export { S3BucketVersioningA as S3BucketVersioning } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+export { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+export { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+export { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+export { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
+export { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";

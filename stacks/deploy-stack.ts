@@ -4,6 +4,7 @@ import { bucketArn, keyPath, trailArn } from "../policies/arns";
 import { LogArchive } from "../modules/log-archive";
 import { OrganizationTrail } from "../modules/organization-trail";
 import { settingsOf } from "./settings";
+import { AccessResources } from "./access-deploy";
 import { PROVIDER_VERSION_RANGE, TERRAFORM_VERSION_RANGE } from "./to-module";
 
 export const DEPLOY_STACK_NAME = "org-cloudtrail";
@@ -57,6 +58,7 @@ export class OrgCloudTrailStack extends TerraformStack {
       logFileValidation: config.trail.logFileValidation,
       dependsOn: this.logArchive.readyForTrail,
     });
+    new AccessResources(this, "access", config, { logArchive: s.separateLogArchiveAccount ? archiveProvider : undefined });
 
     const output = (id: string, value: string, description: string) => new TerraformOutput(this, `output-${id}`, { value, description }).overrideLogicalId(id);
     output("trail_arn", trailArn(s.partition, s.homeRegion, s.managementAccountId, s.trailName), "ARN of the organization trail (aws:SourceArn of every CloudTrail write).");

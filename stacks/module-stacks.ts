@@ -6,6 +6,7 @@ import { OrganizationTrail } from "../modules/organization-trail";
 import { address } from "../modules/shared/resources";
 import { ModuleVariables, type VariableSpec } from "./module-variables";
 import { toModule, type ModuleFiles } from "./to-module";
+import { buildAccessModules } from "./access-module-stacks";
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
 
@@ -134,5 +135,5 @@ export function buildOrganizationTrailModule(app: App): ModuleBuild {
  */
 export function buildModules(scratchDir: string): ModuleBuild[] {
   const app = new App({ skipValidation: true, outdir: scratchDir });
-  return [buildLogArchiveModule(app), buildOrganizationTrailModule(app)];
+  return [buildLogArchiveModule(app), buildOrganizationTrailModule(app), ...buildAccessModules(app)];
 }

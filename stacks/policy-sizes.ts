@@ -6,6 +6,7 @@ import { resolveDocument, type ResolvedDocument } from "../policies/document";
 import { trailKeyPolicy } from "../policies/key-policy";
 import { measure, type LimitKind, type SizeReport } from "../policies/limits";
 import { settingsOf } from "./settings";
+import { accessPoliciesOf } from "./access-policy-sizes";
 
 export interface NamedPolicy {
   readonly name: string;
@@ -38,6 +39,7 @@ export function policiesOf(config: Config): NamedPolicy[] {
       ),
     });
   }
+  policies.push(...accessPoliciesOf(config));
   return policies;
 }
 
