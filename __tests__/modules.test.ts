@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { config, readTf, synthTo, type TfJson } from "./helpers/synth";
+import { ACCESS_MODULE_ADDRESSES, ACCESS_MODULES } from "./helpers/access";
 
 const out = synthTo(config());
 const load = (name: string) => {
@@ -16,6 +17,7 @@ const MODULES = {
     outputs: ["bucket_name", "bucket_arn", "kms_key_arn", "access_log_bucket_name"],
   },
   "organization-trail": { inputs: ["trail_name", "bucket_name", "s3_key_prefix", "kms_key_arn"], outputs: ["trail_arn", "trail_home_region"] },
+  ...ACCESS_MODULES,
 };
 
 describe.each(Object.entries(MODULES))("vendorable module %s", (name, expected) => {
@@ -66,6 +68,7 @@ describe("stable addresses", () => {
   test("each module's resource addresses are pinned", () => {
     const addresses = (name: string) => Object.entries(load(name).tf.resource).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`)).sort();
     expect(addresses("organization-trail")).toEqual(["aws_cloudtrail.organization"]);
+    for (const [m, expected] of Object.entries(ACCESS_MODULE_ADDRESSES)) expect([m, addresses(m)]).toEqual([m, expected]);
     expect(addresses("log-archive")).toEqual(
       [
         "aws_kms_alias.cloudtrail",

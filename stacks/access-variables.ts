@@ -24,8 +24,9 @@ function keysMeet(name: RuleName, what: string): Rule[] {
 function fieldMeets(field: string, name: RuleName, opts: { nullable?: boolean; list?: boolean } = {}): Rule[] {
   return RULES[name].map((r) => {
     const one = opts.list
-      ? (x: string) => `alltrue([for a in ${x} : try(${r.condition("a")}, false)])`
+      ? (x: string) => `try(alltrue([for a in ${x} : try(${r.condition("a")}, false)]), false)`
       : (x: string) => `try(${r.condition(x)}, false)`;
+    // Terraform's || evaluates both sides: the right one must not fail on null.
     const cond = (x: string) => (opts.nullable ? `${x} == null || ${one(x)}` : one(x));
     const check = (x: unknown) => (opts.nullable && (x === null || x === undefined)) || (opts.list ? Array.isArray(x) && x.every(r.check) : r.check(x));
     return {

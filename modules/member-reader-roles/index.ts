@@ -50,7 +50,7 @@ export class MemberReaderRoles extends Construct {
 
     this.policy = new IamRolePolicy(this, "policy", {
       name: "orgtrail-read-own-cloudtrail-logs",
-      role: "${aws_iam_role.member_reader[each.key].id}",
+      role: "${aws_iam_role.member_reader[each.key].name}",
       policy: renderPolicy(logReaderPolicy({ ...props, allAccounts: false, accounts: ["${each.key}"] })),
       provider,
     });

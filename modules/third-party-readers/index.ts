@@ -62,7 +62,7 @@ export class ThirdPartyReaders extends Construct {
 
     this.policy = new IamRolePolicy(this, "policy", {
       name: "orgtrail-read-cloudtrail-logs",
-      role: "${aws_iam_role.third_party_reader[each.key].id}",
+      role: "${aws_iam_role.third_party_reader[each.key].name}",
       policy: renderPolicy(
         logReaderPolicy({
           ...props,
