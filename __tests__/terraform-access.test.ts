@@ -2,24 +2,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLOUDTRAIL_USER_POLICIES_VARIABLES, MEMBER_READER_ROLES_VARIABLES, THIRD_PARTY_READERS_VARIABLES, TRAIL_GUARDRAIL_VARIABLES } from "../stacks/access-variables";
 import type { Rule } from "../config/rules";
-import { config } from "./helpers/synth";
 import { planDeployStack } from "./helpers/plans";
 import { mustTerraform, workdir, type Plan } from "./helpers/terraform";
-import { expectedAccessPolicies, planAccessModules, plannedAccessPolicies, roleNames, stabilityTest } from "./helpers/access";
+import { ACCESS_EXAMPLE_CONFIG, expectedAccessPolicies, planAccessExample, plannedAccessPolicies, roleNames, stabilityTest } from "./helpers/access";
 
 /** The access resources through real terraform, offline: the deploy stack, the vendored modules, plan stability. */
 
-const c = config({
-  logArchive: { accountId: "222222222222", keyPrefix: "cloudtrail" },
-  memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],
-  thirdPartyReaders: [
-    { name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" },
-    { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
-  ],
-  userPolicies: {},
-  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
-  tags: { team: "platform" },
-} as never);
+const c = ACCESS_EXAMPLE_CONFIG;
 
 const unknownAccessPolicies = (plan: Plan) =>
   Object.entries(plan.unknown)
@@ -36,7 +25,7 @@ const deployPlan = once(() => planDeployStack(c));
 
 describe.each([
   ["deploy stack", deployPlan],
-  ["vendored modules", () => planAccessModules(c)],
+  ["examples/access with the vendored modules", planAccessExample],
 ])("%s plan (offline)", (_, plan) => {
   let p: Plan;
   beforeAll(() => {

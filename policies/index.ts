@@ -6,3 +6,6 @@ export { logArchiveBucketPolicy, denyInsecureTransport } from "./bucket-policy";
 export { trailKeyPolicy } from "./key-policy";
 export { accessLogBucketPolicy } from "./access-log-policy";
 export { memberCondition } from "./narrowing";
+export { logReaderPolicy, memberTrustPolicy, thirdPartyTrustPolicy, accountKeysPattern } from "./reader-roles";
+export { readOnlyUserPolicy, trailAdminUserPolicy, protectTrailPolicy, TRAIL_TAMPERING_ACTIONS } from "./user-policies";
+export { trailGuardrailScp } from "./trail-guardrail";

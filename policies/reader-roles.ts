@@ -73,8 +73,8 @@ export interface ReaderScopeIntent {
 
 /**
  * Read-only access to account folders of the log archive: `s3:GetObject` on their objects, `s3:ListBucket` with
- * `s3:prefix` inside them, `kms:Decrypt` through S3 in the home region for CloudTrail's encryption context. Never
- * `s3:*`, never the whole bucket.
+ * `s3:prefix` inside them, `kms:Decrypt` through S3 in the home region for CloudTrail's encryption context, and an
+ * explicit Deny of reads and listings outside those folders. Never `s3:*`, never the whole bucket.
  */
 export function logReaderPolicy(i: ReaderScopeIntent): PolicyDocument {
   const bucket = bucketArn(i.partition, i.bucketName);

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { Config } from "../../config/schema";
 import { memberRoleName } from "../../config/access-schema";
 import { accessPoliciesOf } from "../../stacks/access-policy-sizes";
-import { synthTo } from "./synth";
-import { mustTerraform, workdir, writeOfflineProviders, initValidatePlan, type Plan } from "./terraform";
+import { config, synthTo } from "./synth";
+import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
 
 /** The access modules: documented inputs and outputs, and their pinned resource addresses. */
 export const ACCESS_MODULES = {
@@ -63,7 +63,6 @@ export function accessArguments(c: Config): Record<string, Record<string, unknow
   };
 }
 
-const MODULE_IN_LOG_ARCHIVE: Record<string, boolean> = { "member-reader-roles": true, "third-party-readers": true, "cloudtrail-user-policies": false, "trail-guardrail": false };
 const moduleName = (m: string) => m.replace(/-/g, "_");
 
 /** Copies the synthesized access modules into `root/vendor/orgtrail`, as a user would vendor them. */
@@ -73,23 +72,29 @@ export function vendorAccessModules(synthOut: string, root: string, modules = Ob
 }
 
 /**
- * A plain Terraform root calling every access module with a config's values: readers through the log-archive
- * account's provider, user policies and the SCP through the management account's. Planned offline.
+ * examples/access (every access module in a plain Terraform root: readers through the log-archive account's
+ * provider, user policies and the SCP through the management account's) with the modules vendored, planned offline.
+ * The example's values are those of `ACCESS_EXAMPLE_CONFIG`.
  */
-export function planAccessModules(c: Config): Plan {
-  const dir = workdir("access-modules");
-  vendorAccessModules(synthTo(c), dir);
-  const args = accessArguments(c);
-  const module = Object.fromEntries(
-    Object.keys(ACCESS_MODULES).map((m) => [
-      moduleName(m),
-      { source: `./vendor/orgtrail/${m}`, ...(MODULE_IN_LOG_ARCHIVE[m] ? { providers: { aws: "aws.log_archive" } } : {}), ...args[m] },
-    ]),
-  );
-  writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ provider: { aws: [{ region: c.organization.homeRegion }, { alias: "log_archive", region: c.organization.homeRegion }] }, module }, null, 2));
+export function planAccessExample(): Plan {
+  const dir = workdir("example-access", join(__dirname, "..", "..", "examples", "access"));
+  vendorAccessModules(synthTo(ACCESS_EXAMPLE_CONFIG), dir);
   writeOfflineProviders(dir, [undefined, "log_archive"]);
   return initValidatePlan(dir);
 }
+
+/** The config equivalent to examples/access/main.tf. */
+export const ACCESS_EXAMPLE_CONFIG: Config = config({
+  logArchive: { accountId: "222222222222", keyPrefix: "cloudtrail" },
+  memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],
+  thirdPartyReaders: [
+    { name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" },
+    { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
+  ],
+  userPolicies: {},
+  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
+  tags: { team: "platform" },
+} as never);
 
 /** Planned access policies, named like `accessPoliciesOf`, parsed as AWS would receive them. */
 export function plannedAccessPolicies(plan: Plan): Record<string, unknown> {
