@@ -4,7 +4,7 @@ import { CLOUDTRAIL_USER_POLICIES_VARIABLES, MEMBER_READER_ROLES_VARIABLES, THIR
 import type { Rule } from "../config/rules";
 import { planDeployStack } from "./helpers/plans";
 import { mustTerraform, workdir, type Plan } from "./helpers/terraform";
-import { ACCESS_EXAMPLE_CONFIG, expectedAccessPolicies, planAccessExample, plannedAccessPolicies, roleNames, stabilityTest } from "./helpers/access";
+import { ACCESS_EXAMPLE_CONFIG, accessArguments, expectedAccessPolicies, planAccessExample, plannedAccessPolicies, roleNames, stabilityTest } from "./helpers/access";
 
 /** The access resources through real terraform, offline: the deploy stack, the vendored modules, plan stability. */
 
@@ -79,12 +79,18 @@ describe("plan stability (terraform test, mocked provider, each plan against the
     third_party_readers: Object.fromEntries(readers.map((r) => [r, { account_id: r === "SiemVendor" ? "999999999999" : "888888888888", external_id: `${r}-ext-id` }])),
     target_ids: targets,
   });
+  const location = (m: string) => Object.fromEntries(Object.entries(accessArguments(c)[m]).filter(([k]) => !["member_roles", "third_party_readers", "target_ids"].includes(k)));
   let runs: Record<string, string>;
   beforeAll(() => {
     runs = stabilityTest(c, [
       { name: "initial", command: "apply", variables: args(["333333333333", "444444444444"], ["SiemVendor"], ["r-ab12"]) },
       { name: "add_one_of_each", command: "plan", variables: args(["333333333333", "444444444444", "555555555555"], ["SiemVendor", "Auditor"], ["r-ab12", "ou-ab12-abcd1234"]) },
       { name: "remove_first_member", command: "plan", variables: args(["444444444444"], ["SiemVendor"], ["r-ab12"]) },
+      // Refusals, each of which fails the run if the module lets the input through.
+      { name: "management_account_is_no_third_party", command: "plan", module: "third-party-readers", variables: { ...location("third-party-readers"), third_party_readers: { T: { account_id: "111111111111", external_id: "ext-id" } } }, expectFailures: ["aws_iam_role.third_party_reader"] },
+      { name: "short_external_id", command: "plan", module: "third-party-readers", variables: { ...location("third-party-readers"), third_party_readers: { T: { account_id: "999999999999", external_id: "x" } } }, expectFailures: ["var.third_party_readers"] },
+      { name: "member_key_not_an_account", command: "plan", module: "member-reader-roles", variables: { ...location("member-reader-roles"), member_roles: { "3333": {} } }, expectFailures: ["var.member_roles"] },
+      { name: "no_guardrail_target", command: "plan", module: "trail-guardrail", variables: { ...location("trail-guardrail"), target_ids: [] }, expectFailures: ["var.target_ids"] },
     ]);
   });
 
@@ -101,6 +107,11 @@ describe("plan stability (terraform test, mocked provider, each plan against the
         'module.trail_guardrail.aws_organizations_policy_attachment.trail_guardrail["ou-ab12-abcd1234"] created',
       ].sort(),
     );
+  });
+
+  test("the modules refuse a management-account third party, a short external ID, a key that is no account ID, no SCP target", () => {
+    // stabilityTest fails unless every run passes, and a run with expect_failures passes only when the input is refused.
+    expect(Object.keys(runs)).toEqual(expect.arrayContaining(["management_account_is_no_third_party", "short_external_id", "member_key_not_an_account", "no_guardrail_target"]));
   });
 
   test("removing the first member destroys only its role and policy", () => {

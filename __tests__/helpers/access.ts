@@ -124,6 +124,10 @@ export interface StabilityRun {
   /** Input variables of the run (HCL values as JSON). */
   readonly variables: Record<string, unknown>;
   readonly command: "apply" | "plan";
+  /** Run one vendored module on its own instead of the root (its own state). */
+  readonly module?: string;
+  /** Checkable objects that must fail (a variable's validation, a resource's precondition). */
+  readonly expectFailures?: readonly string[];
 }
 
 /**
@@ -147,8 +151,18 @@ export function stabilityTest(c: Config, runs: readonly StabilityRun[]): Record<
     `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\nprovider "aws" {\n  region = "${c.organization.homeRegion}"\n}\n${blocks.join("\n")}`,
   );
   mkdirSync(join(dir, "tests"));
-  const runBlocks = runs.map(
-    (r) => `run "${r.name}" {\n  command = ${r.command}\n  variables {\n${Object.entries(r.variables).map(([k, v]) => `    ${k} = ${hcl(v)}`).join("\n")}\n  }\n}\n`,
+  const runBlocks = runs.map((r) =>
+    [
+      `run "${r.name}" {`,
+      `  command = ${r.command}`,
+      ...(r.module ? [`  module {`, `    source = "./vendor/orgtrail/${r.module}"`, `  }`] : []),
+      `  variables {`,
+      ...Object.entries(r.variables).map(([k, v]) => `    ${k} = ${hcl(v)}`),
+      `  }`,
+      ...(r.expectFailures ? [`  expect_failures = [${r.expectFailures.join(", ")}]`] : []),
+      `}`,
+      ``,
+    ].join("\n"),
   );
   writeFileSync(join(dir, "tests", "stability.tftest.hcl"), `mock_provider "aws" {}\n\n${runBlocks.join("\n")}`);
   mustTerraform(dir, ["init", "-input=false", "-no-color"]);
