@@ -49,7 +49,7 @@ describe("access config", () => {
     );
     expect(byPath["thirdPartyReaders.0.externalId"]).toMatchObject({ value: "x", message: "must be 2 to 1224 characters long" });
     expect(byPath["memberRoles.0.maxSessionDurationSeconds"].message).toMatch(/3600 to 43200/);
-    expect(byPath["trailGuardrail.targetIds.0"].message).toMatch(/root ID .* or organizational unit ID/);
+    expect(byPath["trailGuardrail.targetIds.0"].message).toMatch(/organization root ID .* an OU ID .* or a 12-digit account ID/);
   });
 
   test("an external ID with a character outside [\\w+=,.@:/-] is refused", () => {
@@ -94,6 +94,7 @@ describe("access config", () => {
     ["an empty scope", { thirdPartyReaders: [{ name: "T", accountId: "999999999999", externalId: "ext-id", accounts: [] }] }, "thirdPartyReaders.0.accounts", /./],
     ["a duplicate guardrail target", { trailGuardrail: { targetIds: ["r-ab12", "r-ab12"] } }, "trailGuardrail.targetIds.1", /unique/],
     ["no guardrail target", { trailGuardrail: { targetIds: [] } }, "trailGuardrail.targetIds", /./],
+    ["the management account as a guardrail target", { trailGuardrail: { targetIds: ["111111111111"] } }, "trailGuardrail.targetIds.0", /never apply to the management account/],
   ])("cross-field rule: %s", (_, overrides, path, message) => {
     expect(problems(overrides)).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message) }));
   });

@@ -41,7 +41,7 @@ const userPolicies = z.strictObject({
 });
 
 const trailGuardrail = z.strictObject({
-  targetIds: z.array(text("organizationTargetId")).min(1).describe("Root or OU IDs to attach the SCP to."),
+  targetIds: z.array(text("policyTargetId")).min(1).describe("Root, OU or account IDs to attach the SCP to."),
   breakGlassRoleName: text("roleName").optional().describe("Roles of this name (in any account) are exempt."),
 });
 
@@ -103,5 +103,9 @@ export function accessRules(c: AccessParsed, ctx: z.RefinementCtx): void {
   ];
   duplicates(roles, (r) => r.name.toLowerCase(), (i, v) => issue(roles[i].path, roles[i].name, `must give a role name not used by another reader role (${v}); IAM role names are unique per account, ignoring case`));
 
-  duplicates(c.trailGuardrail?.targetIds ?? [], (t) => t, (i, v) => issue(["trailGuardrail", "targetIds", i], v, "must be unique"));
+  const targets = c.trailGuardrail?.targetIds ?? [];
+  duplicates(targets, (t) => t, (i, v) => issue(["trailGuardrail", "targetIds", i], v, "must be unique"));
+  targets.forEach((t, i) => {
+    if (t === management) issue(["trailGuardrail", "targetIds", i], t, "must not be the management account: SCPs never apply to the management account");
+  });
 }

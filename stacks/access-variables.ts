@@ -11,9 +11,12 @@ import type { VariableSpec } from "./module-variables";
 type Entries = Record<string, Record<string, unknown>>;
 const entries = (v: unknown): [string, Record<string, unknown>][] => (v && typeof v === "object" ? Object.entries(v as Entries) : []);
 
+/** A rule for module variables only (Terraform validation and its TypeScript twin); not part of the config schema. */
+const variableRule = (r: Pick<Rule, "must" | "check" | "condition">): Rule => r as Rule;
+
 /** Every key of a map meets the rule set. */
 function keysMeet(name: RuleName, what: string): Rule[] {
-  return RULES[name].map((r) => ({
+  return RULES[name].map((r) => variableRule({
     must: `have keys that are ${what} (each must ${r.must})`,
     check: (v) => entries(v).every(([k]) => r.check(k)),
     condition: (ref) => `alltrue([for k in keys(${ref}) : try(${r.condition("k")}, false)])`,
@@ -29,15 +32,15 @@ function fieldMeets(field: string, name: RuleName, opts: { nullable?: boolean; l
     // Terraform's || evaluates both sides: the right one must not fail on null.
     const cond = (x: string) => (opts.nullable ? `${x} == null || ${one(x)}` : one(x));
     const check = (x: unknown) => (opts.nullable && (x === null || x === undefined)) || (opts.list ? Array.isArray(x) && x.every(r.check) : r.check(x));
-    return {
+    return variableRule({
       must: `have a valid ${field} in every entry (${opts.list ? "each element" : "each"} must ${r.must})`,
       check: (v) => entries(v).every(([, e]) => check(e[field])),
       condition: (ref) => `alltrue([for e in values(${ref}) : ${cond(`e.${field}`)}])`,
-    };
+    });
   });
 }
 
-const notEmpty: Rule = { must: "not be empty", check: (v) => Array.isArray(v) && v.length > 0, condition: (ref) => `length(${ref}) > 0` };
+const notEmpty = variableRule({ must: "not be empty", check: (v) => Array.isArray(v) && v.length > 0, condition: (ref) => `length(${ref}) > 0` });
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
 const PARTITION: VariableSpec = { name: "partition", type: "string", default: DEFAULTS.partition, rules: "partition", description: "AWS partition of every ARN." };
@@ -106,7 +109,7 @@ export const TRAIL_GUARDRAIL_VARIABLES: readonly VariableSpec[] = [
   MANAGEMENT,
   HOME_REGION,
   TRAIL_NAME,
-  { name: "target_ids", type: "list(string)", rules: [notEmpty], elementRules: "organizationTargetId", description: "Root (r-xxxx) or OU (ou-xxxx-xxxxxxxx) IDs the SCP is attached to." },
+  { name: "target_ids", type: "list(string)", rules: [notEmpty], elementRules: "policyTargetId", description: "Root (r-xxxx), OU (ou-xxxx-xxxxxxxx) or account IDs the SCP is attached to; an SCP never applies to the management account." },
   { name: "break_glass_role_name", type: "string", default: null, rules: "roleName", description: "Roles of this name, in any account, are exempt from the SCP; null for no exemption." },
   TAGS,
 ];
