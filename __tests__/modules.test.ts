@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { config, readTf, synthTo, type TfJson } from "./helpers/synth";
+import { ACCESS_MODULE_ADDRESSES, ACCESS_MODULES } from "./helpers/access";
 
 const out = synthTo(config());
 const load = (name: string) => {
@@ -17,6 +18,7 @@ const MODULES = {
     outputs: ["bucket_name", "bucket_arn", "kms_key_arn", "access_log_bucket_name"],
   },
   "organization-trail": { inputs: ["trail_name", "bucket_name", "s3_key_prefix", "kms_key_arn"], outputs: ["trail_arn", "trail_home_region"] },
+  ...ACCESS_MODULES,
 };
 
 describe.each(Object.entries(MODULES))("vendorable module %s", (name, expected) => {
@@ -75,6 +77,7 @@ describe("stable addresses", () => {
       "aws_sns_topic.cloudtrail_notifications",
       "aws_sns_topic_policy.cloudtrail_notifications",
     ]);
+    for (const [m, expected] of Object.entries(ACCESS_MODULE_ADDRESSES)) expect([m, addresses(m)]).toEqual([m, expected]);
     expect(addresses("log-archive")).toEqual(
       [
         "aws_kms_alias.cloudtrail",

@@ -31,6 +31,13 @@ const SAMPLES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   partition: { good: ["aws", "aws-cn", "aws-us-gov"], bad: ["aws-iso", "AWS"] },
   tagKey: { good: ["team", "cost-center", "aws:x"], bad: ["", "a\u00e9", "k".repeat(129)] },
   tagValue: { good: ["", "security", "a b"], bad: ["v".repeat(257), "x;y"] },
+  externalId: { good: ["ab", "Unique-ID_1234+=,.@:/", "x".repeat(1224)], bad: ["a", "x".repeat(1225), "has space", "semi;colon", "\u00e9t\u00e9"] },
+  roleName: { good: ["LogReader", "a", "team+x=y,z.w@v_u-t", "r".repeat(64)], bad: ["", "r".repeat(65), "role/path", "a b", "r*"] },
+  sessionDurationSeconds: { good: [3600, 43200, 7200], bad: [3599, 43201, 3600.5, 0] },
+  policyTargetId: {
+    good: ["r-ab12", "r-" + "a".repeat(32), "ou-ab12-abcdefgh", "ou-ab12-" + "a".repeat(32), "123456789012"],
+    bad: ["r-ab1", "r-AB12", "ou-ab12-abcdefg", "ou-ab12", "o-exampleorgid", "12345678901", "r-ab12x-"],
+  },
 };
 
 const hclValue = (v: unknown) => JSON.stringify(v).replace(/\$\{/g, () => "$${");

@@ -85,8 +85,9 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   let schema: unknown = configSchema;
   for (const k of path) {
     schema = unwrap(schema);
-    const shape = (schema as { shape?: Record<string, unknown> }).shape;
-    schema = shape?.[String(k)];
+    const { shape, element } = schema as { shape?: Record<string, unknown>; element?: unknown };
+    // A list's index leads to its element's schema (e.g. memberRoles.0).
+    schema = typeof k === "number" ? element : shape?.[String(k)];
   }
   const shape = (unwrap(schema) as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];

@@ -105,6 +105,13 @@ export const RULES = {
   storageClass: [oneOf(["STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"])],
   days: [integerBetween(1, 36500)],
   deletionWindowDays: [integerBetween(7, 30)],
+  // Access roles and guardrails (memberRoles, thirdPartyReaders, trailGuardrail use these sets).
+  externalId: [lengthBetween(2, 1224), matches("^[A-Za-z0-9_+=,.@:/-]+$", "contain only letters, digits and _ + = , . @ : / -")],
+  roleName: [lengthBetween(1, 64), matches("^[A-Za-z0-9_+=,.@-]+$", "contain only letters, digits and _ + = , . @ -")],
+  sessionDurationSeconds: [integerBetween(3600, 43200)],
+  policyTargetId: [
+    matches("^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|[0-9]{12})$", "be an organization root ID (r-…), an OU ID (ou-…-…) or a 12-digit account ID"),
+  ],
 } as const satisfies Record<string, readonly Rule[]>;
 
 export type RuleName = keyof typeof RULES;

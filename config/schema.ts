@@ -2,6 +2,7 @@ import { z } from "zod";
 import { broken, RULES, type RuleName } from "./rules";
 import { deployment, ORGANIZATION_OPERATIONS, TRAIL_OPERATIONS } from "./operations-schema";
 import { operationsRules } from "./operations-checks";
+import { accessRules, accessShape } from "./access-schema";
 
 /** A string checked against one of the shared rule sets; every broken rule is its own issue. */
 function ruled(name: RuleName) {
@@ -105,6 +106,7 @@ export const configSchema = z
     memberAccess: memberAccess.prefault({}),
     tags: z.record(z.string(), z.string()).default({}).describe("Tags on every resource."),
     deployment: deployment.prefault({}),
+    ...accessShape,
   })
   .superRefine((c, ctx) => operationsRules(c, ctx))
   .superRefine(crossFieldRules);
@@ -155,4 +157,5 @@ function crossFieldRules(c: Parsed, ctx: Ctx): void {
   if (!m.enabled && (m.principalArnPattern || m.principalTag)) {
     issue(["memberAccess", "enabled"], m.enabled, "must be true when principalArnPattern or principalTag is set: narrowing applies to member access");
   }
+  accessRules(c, ctx);
 }

@@ -40,3 +40,6 @@ export { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 export { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 export { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 export { S3Backend } from "cdktf";
+export { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+export { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
+export { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";

@@ -9,15 +9,16 @@
 
 export const POLICY_VERSION = "2012-10-17";
 
-export type ConditionBlock = Record<string, Record<string, string | string[]>>;
+export type ConditionBlock = Record<string, Record<string, string | string[] | ForEach>>;
 
 export interface Statement {
   readonly Sid: string;
   readonly Effect: "Allow" | "Deny";
   readonly Principal?: "*" | Record<string, string | string[]>;
   readonly Action: string | string[];
-  /** Absent in trust policies, whose resource is the role itself. */
-  readonly Resource?: string | string[];
+  /** Absent only in trust policies, whose resource is the role. */
+  readonly Resource?: string | string[] | ForEach;
+  readonly NotResource?: string | string[] | ForEach;
   readonly Condition?: ConditionBlock | Merge;
 }
 
@@ -84,9 +85,31 @@ export function whenPresent<I, T>(
   return { kind: "optional-input", input, bind, value: build(standIn as I) };
 }
 
+/**
+ * A list with one string per element of an input list. `value` is built from the stand-in `${bind}`; only
+ * renderers look inside. Built by `forEachOf`, which maps a literal list here.
+ */
+export interface ForEach {
+  readonly kind: "for-each";
+  readonly over: Deferred;
+  readonly bind: string;
+  readonly value: string;
+}
+
+export function forEachOf(input: readonly string[] | Deferred, build: (item: string) => string, bind: string): string[] | ForEach {
+  if (!isDeferred(input)) return input.map(build);
+  return { kind: "for-each", over: input, bind, value: build(`\${${bind}}`) };
+}
+
+export const isForEach = (v: unknown): v is ForEach =>
+  typeof v === "object" && v !== null && (v as { kind?: string }).kind === "for-each";
+
 /** A document with literal tests only, as AWS will receive it. Throws if a deferred test remains. */
-export interface ResolvedStatement extends Omit<Statement, "Condition"> {
-  readonly Condition?: ConditionBlock;
+export type ResolvedConditionBlock = Record<string, Record<string, string | string[]>>;
+export interface ResolvedStatement extends Omit<Statement, "Condition" | "Resource" | "NotResource"> {
+  readonly Resource?: string | string[];
+  readonly NotResource?: string | string[];
+  readonly Condition?: ResolvedConditionBlock;
 }
 export interface ResolvedDocument {
   readonly Version: typeof POLICY_VERSION;
@@ -105,6 +128,7 @@ export function resolveDocument(doc: PolicyDocument): ResolvedDocument {
 }
 
 function resolveStatement(s: Statement): ResolvedStatement {
+  if (JSON.stringify(s).includes('"kind":"for-each"')) throw new Error(`${s.Sid}: a list over a deferred input; resolve it in the renderer`);
   if (!s.Condition || !isMerge(s.Condition)) return s as ResolvedStatement;
   const block: ConditionBlock = {};
   for (const part of s.Condition.parts) {
@@ -114,7 +138,7 @@ function resolveStatement(s: Statement): ResolvedStatement {
     else value = part as ConditionBlock;
     for (const [op, entries] of Object.entries(value ?? {})) block[op] = { ...block[op], ...entries };
   }
-  return { ...s, Condition: block };
+  return { ...s, Condition: block } as ResolvedStatement;
 }
 
 function literal(test: Test): boolean {
@@ -134,7 +158,7 @@ export const isMerge = (v: unknown): v is Merge =>
 /** True when nothing in the document is deferred, so it can be resolved and measured here. */
 export function isLiteral(doc: PolicyDocument): boolean {
   const walk = (v: unknown): boolean => {
-    if (isDeferred(v) || isOptionalInput(v)) return false;
+    if (isDeferred(v) || isOptionalInput(v) || isForEach(v)) return false;
     if (typeof v === "string") return !/\$\{(?![a-zA-Z0-9-]+:)/.test(v);
     if (Array.isArray(v)) return v.every(walk);
     if (v && typeof v === "object") return Object.values(v).every(walk);

@@ -10,3 +10,6 @@ export * from "./delivery-arns";
 export * from "./delivery-intent";
 export { cloudWatchLogsTrustPolicy, cloudWatchLogsDeliveryPolicy } from "./cloudwatch-logs-policy";
 export { snsTopicPolicy } from "./sns-topic-policy";
+export { logReaderPolicy, memberTrustPolicy, thirdPartyTrustPolicy, accountKeysPattern } from "./reader-roles";
+export { readOnlyUserPolicy, trailAdminUserPolicy, protectTrailPolicy, TRAIL_TAMPERING_ACTIONS } from "./user-policies";
+export { trailGuardrailScp } from "./trail-guardrail";

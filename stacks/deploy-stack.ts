@@ -6,6 +6,7 @@ import { OrganizationTrail } from "../modules/organization-trail";
 import { settingsOf } from "./settings";
 import { accountProviderSettings, addTrailOperations, applyBackend, type AccountRole } from "./deploy-operations";
 import { keyDeliveryOf } from "./operations-settings";
+import { AccessResources } from "./access-deploy";
 import { PROVIDER_VERSION_RANGE, TERRAFORM_VERSION_RANGE } from "./to-module";
 
 export const DEPLOY_STACK_NAME = "org-cloudtrail";
@@ -65,6 +66,7 @@ export class OrgCloudTrailStack extends TerraformStack {
       operations: ops.trail,
       provider: trailAdmin,
     });
+    new AccessResources(this, "access", config, { logArchive: s.separateLogArchiveAccount ? archiveProvider : undefined });
 
     const output = (id: string, value: string, description: string) => new TerraformOutput(this, `output-${id}`, { value, description }).overrideLogicalId(id);
     output("trail_arn", trailArn(s.partition, s.homeRegion, s.managementAccountId, s.trailName), "ARN of the organization trail (aws:SourceArn of every CloudTrail write).");

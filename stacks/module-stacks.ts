@@ -12,6 +12,7 @@ import { renderModuleReadme, type ModuleDoc } from "./module-readme";
 import { ModuleVariables, type VariableSpec } from "./module-variables";
 import { toModule, type ModuleFiles } from "./to-module";
 import { buildTrailModuleOperations, keyDeliveryFromVariables, LOG_ARCHIVE_DELIVERY_VARIABLES, TRAIL_OPERATIONS_VARIABLES } from "./trail-module-operations";
+import { buildAccessModules } from "./access-module-stacks";
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
 
@@ -168,5 +169,5 @@ export function buildOrganizationTrailModule(app: App): ModuleBuild {
  */
 export function buildModules(scratchDir: string): ModuleBuild[] {
   const app = new App({ skipValidation: true, outdir: scratchDir });
-  return [buildLogArchiveModule(app), buildOrganizationTrailModule(app)];
+  return [buildLogArchiveModule(app), buildOrganizationTrailModule(app), ...buildAccessModules(app)];
 }

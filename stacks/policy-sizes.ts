@@ -7,6 +7,7 @@ import { trailKeyPolicy } from "../policies/key-policy";
 import { measure, type LimitKind, type SizeReport } from "../policies/limits";
 import { settingsOf } from "./settings";
 import { deliveryPoliciesOf, keyDeliveryOf } from "./operations-settings";
+import { accessPoliciesOf } from "./access-policy-sizes";
 
 export interface NamedPolicy {
   readonly name: string;
@@ -40,6 +41,7 @@ export function policiesOf(config: Config): NamedPolicy[] {
     });
   }
   policies.push(...deliveryPoliciesOf(config));
+  policies.push(...accessPoliciesOf(config));
   return policies;
 }
 

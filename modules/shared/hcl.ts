@@ -1,5 +1,6 @@
 import {
   isDeferred,
+  isForEach,
   isLiteral,
   isMerge,
   isOptional,
@@ -89,6 +90,7 @@ function expr(v: unknown): string {
   if (isMerge(v)) return mergeCondition(v);
   if (isOptional(v) || isOptionalInput(v)) throw new Error("an optional part is only allowed in a list or a condition");
   if (isDeferred(v)) return v.deferred;
+  if (isForEach(v)) return `[for ${v.bind} in ${v.over.deferred} : ${hclString(v.value)}]`;
   if (v && typeof v === "object") {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
     // Spacing as `terraform fmt` writes object constructors, so HCL output of modules is fmt-clean.

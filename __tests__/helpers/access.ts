@@ -1,0 +1,175 @@
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../../config/schema";
+import { memberRoleName } from "../../config/access-schema";
+import { accessPoliciesOf } from "../../stacks/access-policy-sizes";
+import { config, synthTo } from "./synth";
+import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
+
+/** The access modules: documented inputs and outputs, and their pinned resource addresses. */
+export const ACCESS_MODULES = {
+  "member-reader-roles": { inputs: ["organization_id", "log_archive_account_id", "bucket_name", "s3_key_prefix", "kms_key_arn", "member_roles"], outputs: ["role_arns", "role_names"] },
+  "third-party-readers": { inputs: ["organization_id", "management_account_id", "log_archive_account_id", "bucket_name", "third_party_readers"], outputs: ["role_arns"] },
+  "cloudtrail-user-policies": {
+    inputs: ["management_account_id", "trail_name", "bucket_name", "create_read_only_policy", "create_administration_policy", "create_protect_trail_policy"],
+    outputs: ["read_only_policy_arn", "administration_policy_arn", "protect_trail_policy_arn"],
+  },
+  "trail-guardrail": { inputs: ["management_account_id", "trail_home_region", "trail_name", "target_ids", "break_glass_role_name"], outputs: ["policy_id"] },
+};
+
+export const ACCESS_MODULE_ADDRESSES: Record<string, string[]> = {
+  "member-reader-roles": ["aws_iam_role.member_reader", "aws_iam_role_policy.member_reader"],
+  "third-party-readers": ["aws_iam_role.third_party_reader", "aws_iam_role_policy.third_party_reader"],
+  "cloudtrail-user-policies": ["aws_iam_policy.cloudtrail_administration", "aws_iam_policy.cloudtrail_read_only", "aws_iam_policy.protect_organization_trail"],
+  "trail-guardrail": ["aws_organizations_policy.trail_guardrail", "aws_organizations_policy_attachment.trail_guardrail"],
+};
+
+/** Module arguments equivalent to a config, by module name. */
+export function accessArguments(c: Config): Record<string, Record<string, unknown>> {
+  const logArchive = c.logArchive.accountId ?? c.organization.managementAccountId;
+  const location = {
+    partition: c.organization.partition,
+    management_account_id: c.organization.managementAccountId,
+    log_archive_account_id: logArchive,
+    trail_home_region: c.organization.homeRegion,
+    bucket_name: c.logArchive.bucketName,
+    s3_key_prefix: c.logArchive.keyPrefix ?? null,
+    kms_key_arn: c.encryption.kmsKey === "create" ? null : c.encryption.kmsKey,
+  };
+  const trail = { partition: c.organization.partition, management_account_id: c.organization.managementAccountId, trail_home_region: c.organization.homeRegion, trail_name: c.trail.name };
+  return {
+    "member-reader-roles": {
+      ...location,
+      organization_id: c.organization.id,
+      member_roles: Object.fromEntries(
+        c.memberRoles.map((m) => [m.accountId, { role_name: m.roleName ?? null, require_mfa: m.requireMfa, max_session_duration_seconds: m.maxSessionDurationSeconds }]),
+      ),
+    },
+    "third-party-readers": {
+      ...location,
+      organization_id: c.organization.id,
+      third_party_readers: Object.fromEntries(
+        c.thirdPartyReaders.map((t) => [t.name, { account_id: t.accountId, external_id: t.externalId, require_mfa: t.requireMfa, accounts: t.accounts ?? null }]),
+      ),
+    },
+    "cloudtrail-user-policies": {
+      ...location,
+      trail_name: c.trail.name,
+      create_read_only_policy: c.userPolicies?.readOnly ?? false,
+      create_administration_policy: c.userPolicies?.fullAccess ?? false,
+      create_protect_trail_policy: c.userPolicies?.protectTrail ?? false,
+    },
+    "trail-guardrail": { ...trail, target_ids: c.trailGuardrail?.targetIds ?? [], break_glass_role_name: c.trailGuardrail?.breakGlassRoleName ?? null },
+  };
+}
+
+const moduleName = (m: string) => m.replace(/-/g, "_");
+
+/** Copies the synthesized access modules into `root/vendor/orgtrail`, as a user would vendor them. */
+export function vendorAccessModules(synthOut: string, root: string, modules = Object.keys(ACCESS_MODULES)): void {
+  mkdirSync(join(root, "vendor", "orgtrail"), { recursive: true });
+  for (const m of modules) cpSync(join(synthOut, "modules", m), join(root, "vendor", "orgtrail", m), { recursive: true });
+}
+
+/**
+ * examples/access (every access module in a plain Terraform root: readers through the log-archive account's
+ * provider, user policies and the SCP through the management account's) with the modules vendored, planned offline.
+ * The example's values are those of `ACCESS_EXAMPLE_CONFIG`.
+ */
+export function planAccessExample(): Plan {
+  const dir = workdir("example-access", join(__dirname, "..", "..", "examples", "access"));
+  vendorAccessModules(synthTo(ACCESS_EXAMPLE_CONFIG), dir);
+  writeOfflineProviders(dir, [undefined, "log_archive"]);
+  return initValidatePlan(dir);
+}
+
+/** The config equivalent to examples/access/main.tf. */
+export const ACCESS_EXAMPLE_CONFIG: Config = config({
+  logArchive: { accountId: "222222222222", keyPrefix: "cloudtrail" },
+  memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],
+  thirdPartyReaders: [
+    { name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" },
+    { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
+  ],
+  userPolicies: {},
+  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
+  tags: { team: "platform" },
+} as never);
+
+/** Planned access policies, named like `accessPoliciesOf`, parsed as AWS would receive them. */
+export function plannedAccessPolicies(plan: Plan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const USER: Record<string, string> = {
+    cloudtrail_read_only: "CloudTrail read-only policy",
+    cloudtrail_administration: "CloudTrail administration policy",
+    protect_organization_trail: "protect-trail policy",
+  };
+  for (const r of plan.resources) {
+    const name = r.address.replace(/\[[^\]]*\]$/, "").split(".").pop()!;
+    if (r.type === "aws_iam_role") out[`role ${r.values.name} trust`] = JSON.parse(r.values.assume_role_policy as string);
+    if (r.type === "aws_iam_role_policy") out[`role ${r.values.role} inline`] = JSON.parse(r.values.policy as string);
+    if (r.type === "aws_iam_policy" && USER[name]) out[USER[name]] = JSON.parse(r.values.policy as string);
+    if (r.type === "aws_organizations_policy") out["trail guardrail SCP"] = JSON.parse(r.values.content as string);
+  }
+  return out;
+}
+
+export const expectedAccessPolicies = (c: Config): Record<string, unknown> => Object.fromEntries(accessPoliciesOf(c).map((p) => [p.name, p.document]));
+
+/** Role names a config creates, for counting resources per role. */
+export const roleNames = (c: Config): string[] => [...c.memberRoles.map(memberRoleName), ...c.thirdPartyReaders.map((t) => t.name)];
+
+export interface StabilityRun {
+  readonly name: string;
+  /** Input variables of the run (HCL values as JSON). */
+  readonly variables: Record<string, unknown>;
+  readonly command: "apply" | "plan";
+  /** Run one vendored module on its own instead of the root (its own state). */
+  readonly module?: string;
+  /** Checkable objects that must fail (a variable's validation, a resource's precondition). */
+  readonly expectFailures?: readonly string[];
+}
+
+/**
+ * Runs `terraform test -verbose` with a mocked AWS provider over a root that calls the for_each access modules;
+ * each run starts from the state the previous apply left. Returns the text of each run's plan.
+ */
+export function stabilityTest(c: Config, runs: readonly StabilityRun[]): Record<string, string> {
+  const dir = workdir("access-stability");
+  const modules = ["member-reader-roles", "third-party-readers", "trail-guardrail"];
+  vendorAccessModules(synthTo(c), dir, modules);
+  const args = accessArguments(c);
+  const hcl = (v: unknown) => JSON.stringify(v, null, 2);
+  const variable = (name: string) => `variable "${name}" {\n  type = any\n}\n`;
+  const blocks = modules.map((m) => {
+    const dynamic = m === "member-reader-roles" ? "member_roles" : m === "third-party-readers" ? "third_party_readers" : "target_ids";
+    const fixed = Object.entries(args[m]).filter(([k]) => k !== dynamic).map(([k, v]) => `  ${k} = ${hcl(v)}`);
+    return `${variable(dynamic)}module "${moduleName(m)}" {\n  source = "./vendor/orgtrail/${m}"\n${fixed.join("\n")}\n  ${dynamic} = var.${dynamic}\n}\n`;
+  });
+  writeFileSync(
+    join(dir, "main.tf"),
+    `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\nprovider "aws" {\n  region = "${c.organization.homeRegion}"\n}\n${blocks.join("\n")}`,
+  );
+  mkdirSync(join(dir, "tests"));
+  const runBlocks = runs.map((r) =>
+    [
+      `run "${r.name}" {`,
+      `  command = ${r.command}`,
+      ...(r.module ? [`  module {`, `    source = "./vendor/orgtrail/${r.module}"`, `  }`] : []),
+      `  variables {`,
+      ...Object.entries(r.variables).map(([k, v]) => `    ${k} = ${hcl(v)}`),
+      `  }`,
+      ...(r.expectFailures ? [`  expect_failures = [${r.expectFailures.join(", ")}]`] : []),
+      `}`,
+      ``,
+    ].join("\n"),
+  );
+  writeFileSync(join(dir, "tests", "stability.tftest.hcl"), `mock_provider "aws" {}\n\n${runBlocks.join("\n")}`);
+  mustTerraform(dir, ["init", "-input=false", "-no-color"]);
+  const text = mustTerraform(dir, ["test", "-verbose", "-no-color"]);
+  if (!/Success! \d+ passed, 0 failed/.test(text)) throw new Error(`terraform test did not pass:\n${text}`);
+  const out: Record<string, string> = {};
+  const parts = text.split(/^\s*run "([^"]+)"\.\.\. pass$/m);
+  for (let i = 1; i < parts.length; i += 2) out[parts[i]] = parts[i + 1];
+  return out;
+}

@@ -1,0 +1,80 @@
+import { Construct, IamRole, IamRolePolicy, type TerraformProvider } from "../../facade";
+import { deferred } from "../../policies/document";
+import { logReaderPolicy, thirdPartyTrustPolicy, type ReaderScopeIntent } from "../../policies/reader-roles";
+import { eachAttribute, forEach } from "../shared/for-each";
+import { renderPolicy } from "../shared/hcl";
+import { addSizePrecondition } from "../shared/size-precondition";
+import { tag, type Tags, addPreconditions } from "../shared/resources";
+
+/** One third party's entry of the `for_each` map, keyed by role name. */
+export interface ThirdPartyEntry {
+  readonly account_id: string;
+  readonly external_id: string;
+  readonly require_mfa: boolean;
+  /** Member accounts it may read; null for every account. */
+  readonly accounts: readonly string[] | null;
+}
+
+export interface ThirdPartyReadersProps extends Omit<ReaderScopeIntent, "allAccounts" | "accounts"> {
+  /** Keyed by role name: a literal map, or a Terraform reference such as `${var.third_party_readers}`. */
+  readonly readers: Record<string, ThirdPartyEntry> | string;
+  /** Accounts that are never third parties (management, log archive): a plan-time precondition. */
+  readonly ownAccountIds: readonly string[];
+  readonly tags?: Tags;
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * A role per third party (reference/aws-docs/002_*, scenario 2), e.g. a SIEM vendor: trusted by its account's root
+ * only with its external ID, allowed to read the granted account folders (every account's by default) and nothing
+ * else of the bucket.
+ */
+export class ThirdPartyReaders extends Construct {
+  readonly role: IamRole;
+  readonly policy: IamRolePolicy;
+  readonly roleArns: string;
+
+  constructor(scope: Construct, name: string, props: ThirdPartyReadersProps) {
+    super(scope, name);
+    const { provider } = props;
+    this.role = new IamRole(this, "role", {
+      name: "${each.key}",
+      description: "orgtrail: third-party reader of CloudTrail logs (account ${each.value.account_id})",
+      assumeRolePolicy: renderPolicy(
+        thirdPartyTrustPolicy({
+          partition: props.partition,
+          trustedAccountId: "${each.value.account_id}",
+          externalId: "${each.value.external_id}",
+          requireMfa: deferred("each.value.require_mfa"),
+        }),
+      ),
+      provider,
+    });
+    this.role.overrideLogicalId("third_party_reader");
+    forEach(this.role, props.readers);
+    addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "third_party_trust", name: "third-party reader role trust policy", kind: "trustPolicy", policy: this.role.assumeRolePolicyInput!, inline: true });
+    tag(this.role, props.tags);
+    const own = `[${props.ownAccountIds.map((a) => (a.startsWith("${") ? a.slice(2, -1) : JSON.stringify(a))).join(", ")}]`;
+    addPreconditions(this.role, {
+      condition: `\${!contains(${own}, each.value.account_id)}`,
+      errorMessage: "A third-party reader's account_id must not be the management or log-archive account: they are not third parties.",
+    });
+
+    this.policy = new IamRolePolicy(this, "policy", {
+      name: "orgtrail-read-cloudtrail-logs",
+      role: "${aws_iam_role.third_party_reader[each.key].name}",
+      policy: renderPolicy(
+        logReaderPolicy({
+          ...props,
+          allAccounts: deferred("each.value.accounts == null"),
+          accounts: deferred("each.value.accounts == null ? [] : each.value.accounts"),
+        }),
+      ),
+      provider,
+    });
+    this.policy.overrideLogicalId("third_party_reader");
+    forEach(this.policy, props.readers);
+    addSizePrecondition(this.policy, { attribute: "policy", localName: "third_party_policy", name: "third-party reader role policy", kind: "inlinePoliciesPerRole", policy: this.policy.policyInput!, inline: true });
+    this.roleArns = eachAttribute(this.role, "arn");
+  }
+}

@@ -1,0 +1,47 @@
+import { Construct, OrganizationsPolicy, OrganizationsPolicyAttachment, type TerraformProvider } from "../../facade";
+import { trailGuardrailScp, type TrailGuardrailIntent } from "../../policies/trail-guardrail";
+import { forEach } from "../shared/for-each";
+import { renderPolicy } from "../shared/hcl";
+import { addSizePrecondition } from "../shared/size-precondition";
+import { tag, type Tags } from "../shared/resources";
+
+export interface TrailGuardrailProps extends TrailGuardrailIntent {
+  /** Root or OU IDs: a literal list, or a Terraform expression of a list such as `var.target_ids`. */
+  readonly targetIds: readonly string[] | { readonly expression: string };
+  /** @default OrgTrailProtectOrganizationTrail */
+  readonly policyName?: string;
+  readonly tags?: Tags;
+  /** The management account's provider: only it (or a delegated policy administrator) manages SCPs. */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The trail guardrail: an SCP denying changes to the organization trail, attached to each target (one attachment
+ * per target, by ID, so adding a target changes no other). SCPs must be enabled in the organization.
+ */
+export class TrailGuardrail extends Construct {
+  readonly policy: OrganizationsPolicy;
+
+  constructor(scope: Construct, name: string, props: TrailGuardrailProps) {
+    super(scope, name);
+    this.policy = new OrganizationsPolicy(this, "policy", {
+      name: props.policyName ?? "OrgTrailProtectOrganizationTrail",
+      description: `orgtrail: deny stopping, deleting or changing the organization trail ${props.trailName}`,
+      type: "SERVICE_CONTROL_POLICY",
+      content: renderPolicy(trailGuardrailScp(props)),
+      provider: props.provider,
+    });
+    this.policy.overrideLogicalId("trail_guardrail");
+    addSizePrecondition(this.policy, { attribute: "content", localName: "trail_guardrail_scp", name: "trail guardrail SCP", kind: "scp", policy: this.policy.contentInput!, inline: true });
+    tag(this.policy, props.tags);
+
+    const attachment = new OrganizationsPolicyAttachment(this, "attachment", {
+      policyId: "${aws_organizations_policy.trail_guardrail.id}",
+      targetId: "${each.value}",
+      provider: props.provider,
+    });
+    attachment.overrideLogicalId("trail_guardrail");
+    const targets = "expression" in props.targetIds ? props.targetIds.expression : JSON.stringify(props.targetIds);
+    forEach(attachment, `\${toset(${targets})}`);
+  }
+}

@@ -1,0 +1,118 @@
+import { accountRootArn, bucketArn, s3ViaService, trailEncryptionContextPattern } from "./arns";
+import { forEachOf, merge, POLICY_VERSION, when, type Deferred, type ForEach, type PolicyDocument, type Statement, type Test } from "./document";
+
+/**
+ * Reader roles in the log-archive account (reference/aws-docs/002_*): one per member account (scenario 1) and one
+ * per third party (scenario 2). The trust policy names the trusted account's root; the caller also needs
+ * `sts:AssumeRole` on the role in its own identity policy. The permissions are narrower than AWS's examples
+ * (`s3:Get*`/`s3:List*` on the whole bucket): objects and listing of the granted account folders only, and KMS
+ * decrypt through S3 under the CloudTrail encryption context.
+ */
+
+const MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
+
+/** The negation of a test; a deferred test stays deferred. */
+export const not = (t: Test): Test => (typeof t === "boolean" ? !t : { deferred: `!(${t.deferred})` });
+
+export interface MemberTrustIntent {
+  readonly partition: string;
+  /** The member account whose root is trusted. */
+  readonly trustedAccountId: string;
+  /** Require `aws:MultiFactorAuthPresent` (Bool, not BoolIfExists: a missing key must not pass in an Allow). */
+  readonly requireMfa: Test;
+}
+
+/**
+ * Trust of a member account's root, with MFA when asked. Two alternative statements rather than an optional
+ * condition part, so that a role without MFA has no empty `Condition`.
+ */
+export function memberTrustPolicy(i: MemberTrustIntent): PolicyDocument {
+  const trust: Statement = { Sid: "TrustMemberAccount", Effect: "Allow", Principal: { AWS: accountRootArn(i.partition, i.trustedAccountId) }, Action: "sts:AssumeRole" };
+  return {
+    Version: POLICY_VERSION,
+    Statement: [when(i.requireMfa, [{ ...trust, Condition: MFA }]), when(not(i.requireMfa), [trust])],
+  };
+}
+
+export interface ThirdPartyTrustIntent extends MemberTrustIntent {
+  /** The external ID the third party issued; AssumeRole must present exactly this value. */
+  readonly externalId: string;
+}
+
+/** Trust of a third party's root, only with its external ID (and MFA when asked). */
+export function thirdPartyTrustPolicy(i: ThirdPartyTrustIntent): PolicyDocument {
+  return {
+    Version: POLICY_VERSION,
+    Statement: [
+      {
+        Sid: "TrustThirdPartyWithExternalId",
+        Effect: "Allow",
+        Principal: { AWS: accountRootArn(i.partition, i.trustedAccountId) },
+        Action: "sts:AssumeRole",
+        Condition: merge({ StringEquals: { "sts:ExternalId": i.externalId } }, when(i.requireMfa, MFA)),
+      },
+    ],
+  };
+}
+
+export interface ReaderScopeIntent {
+  readonly partition: string;
+  readonly organizationId: string;
+  readonly managementAccountId: string;
+  readonly homeRegion: string;
+  readonly bucketName: string;
+  /** `""` or `"<prefix>/"` (see `keyPath`). */
+  readonly keyPath: string;
+  /** The trail key, or a pattern of keys (`arn:…:kms:<region>:<account>:key/*`) when its ARN is not known at plan time. */
+  readonly kmsKeyArn: string;
+  /** Read every account's folder. */
+  readonly allAccounts: Test;
+  /** Otherwise: these accounts' folders (a literal list, or a list input of a module). */
+  readonly accounts: readonly string[] | Deferred;
+}
+
+/**
+ * Read-only access to account folders of the log archive: `s3:GetObject` on their objects, `s3:ListBucket` with
+ * `s3:prefix` inside them, `kms:Decrypt` through S3 in the home region for CloudTrail's encryption context, and an
+ * explicit Deny of reads and listings outside those folders. Never `s3:*`, never the whole bucket.
+ */
+export function logReaderPolicy(i: ReaderScopeIntent): PolicyDocument {
+  const bucket = bucketArn(i.partition, i.bucketName);
+  const orgFolder = `${i.keyPath}AWSLogs/${i.organizationId}/`;
+  const accountFolder = (account: string) => `${orgFolder}${account}/*`;
+  const scoped = (sid: string, objects: string | string[] | ForEach, prefixes: string | string[] | ForEach): Statement[] => [
+    { Sid: `Read${sid}`, Effect: "Allow", Action: "s3:GetObject", Resource: objects },
+    { Sid: `List${sid}`, Effect: "Allow", Action: "s3:ListBucket", Resource: bucket, Condition: { StringLike: { "s3:prefix": prefixes } } },
+    // The bucket policy lets every principal of the organization read its own account's folder; for these roles,
+    // which live in the log-archive account, that is the log-archive account's folder, outside their scope.
+    { Sid: "DenyReadOutsideScope", Effect: "Deny", Action: "s3:GetObject", NotResource: objects },
+    { Sid: "DenyListOutsideScope", Effect: "Deny", Action: "s3:ListBucket", Resource: bucket, Condition: { StringNotLike: { "s3:prefix": prefixes } } },
+  ];
+  return {
+    Version: POLICY_VERSION,
+    Statement: [
+      when(i.allAccounts, scoped("AllAccountLogs", `${bucket}/${orgFolder}*`, `${orgFolder}*`)),
+      when(
+        not(i.allAccounts),
+        scoped(
+          "AccountLogs",
+          forEachOf(i.accounts, (a) => `${bucket}/${accountFolder(a)}`, "account"),
+          forEachOf(i.accounts, accountFolder, "account"),
+        ),
+      ),
+      {
+        Sid: "DecryptLogsThroughS3",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: i.kmsKeyArn,
+        Condition: {
+          StringEquals: { "kms:ViaService": s3ViaService(i.homeRegion, i.partition) },
+          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailEncryptionContextPattern(i.partition, i.managementAccountId) },
+        },
+      },
+    ],
+  };
+}
+
+/** Keys of one account in one region: what a reader may decrypt when the trail key's ARN is known only after apply. */
+export const accountKeysPattern = (partition: string, region: string, accountId: string): string => `arn:${partition}:kms:${region}:${accountId}:key/*`;
