@@ -1,61 +1,195 @@
 #!/usr/bin/env node
-import { Command } from "commander";
-import { ConfigError, loadConfig } from "../config/load";
-import { PolicyTooLargeError } from "../policies/limits";
-import { synthesize, type SynthSummary } from "../stacks/synth";
+import { existsSync, readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import YAML from "yaml";
+import { configJsonSchemaText } from "../config/json-schema";
+import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
+import { ADVICE_SOURCES, CROSS_FIELD_SOURCES, RULE_SOURCES } from "../config/rule-sources";
+import { ADVICE, RULES } from "../config/rules";
+import { assertWithinLimits, PolicyTooLargeError } from "../policies/limits";
+import { OutputRefusedError } from "../stacks/atomic-write";
+import { policySizes } from "../stacks/policy-sizes";
+import { VERSION } from "./assets";
+import { renderHelp } from "./help";
+import { starterConfig, writeFileAtomically, type StarterValues } from "./init";
+import { modeOf, plural, policyJson, policyLines, Reporter } from "./report";
 
-/** Exit codes: 2 for a bad config or a policy over its limit (nothing written), 1 for anything else. */
-function run(action: () => void): void {
+/** Exit codes; help/partials/exit-codes.hbs explains them to users. */
+export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, usage: 64 } as const;
+
+/** Config files picked up from the working folder when --config is not given. */
+const DISCOVERED_CONFIGS = ["orgtrail.yaml", "orgtrail.yml", "orgtrail.json"];
+
+interface OutputOptions {
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** Runs a command body; every failure becomes one message, an exit code and, in JSON mode, one document. */
+function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => void): void {
+  const context: { loaded?: LoadedConfig } = {};
+  const extra = () => ({ config: context.loaded?.source, warnings: context.loaded?.warnings ?? [], written: false });
+  const nothing = r.command === "validate" || r.command === "rules" ? "" : "\nNothing was written.";
   try {
-    action();
+    body(context);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof PolicyTooLargeError) {
-      process.stderr.write(`orgtrail: ${e.message}\nNothing was written.\n`);
-      process.exitCode = 2;
+    if (e instanceof ConfigError) {
+      r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems });
+    } else if (e instanceof PolicyTooLargeError) {
+      r.fail(EXIT.invalidConfig, "policy-too-large", `${e.message}${nothing}`, { ...extra(), policies: policyJson(e.reports) });
+    } else if (e instanceof OutputRefusedError || (e as NodeJS.ErrnoException).code === "EEXIST") {
+      r.fail(EXIT.refused, "output-refused", `${(e as Error).message}${nothing}`, extra());
     } else {
-      process.stderr.write(`orgtrail: ${(e as Error).message}\nNothing was written.\n`);
-      process.exitCode = 1;
+      r.fail(EXIT.failed, "failed", `${(e as Error).stack ?? e}${nothing ? "\nThe previous output, if any, is untouched." : ""}`, extra());
     }
   }
 }
 
-function printSummary(s: SynthSummary, seconds: number): void {
-  const out: string[] = [`Wrote ${s.files.length} files to ${s.outDir} in ${seconds.toFixed(2)} s`];
-  for (const [where, n] of Object.entries(s.resources)) out.push(`  ${where.padEnd(30)} ${n} resources`);
-  out.push("Policies (size as AWS counts it / limit):");
-  for (const p of s.policies) {
-    out.push(`  ${p.name.padEnd(30)} ${String(p.size).padStart(6)} / ${p.limit} ${p.unit} (${((100 * p.size) / p.limit).toFixed(1)}%)`);
-  }
-  process.stdout.write(out.join("\n") + "\n");
+function load(r: Reporter, path: string | undefined, context: { loaded?: LoadedConfig }): LoadedConfig {
+  const file = path ?? DISCOVERED_CONFIGS.find((f) => existsSync(f));
+  r.progress(file ? `reading ${file}` : "no --config and no ./orgtrail.yaml: using the embedded example organization");
+  const loaded = readConfig(file);
+  context.loaded = loaded;
+  r.warnings(loaded.source, loaded.warnings);
+  return loaded;
 }
+
+const seconds = (started: bigint): number => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
 
 const program = new Command()
   .name("orgtrail")
   .description("Generate Terraform for a centralized AWS Organizations CloudTrail log archive.")
-  .showHelpAfterError();
+  .version(VERSION, "-V, --version", "print the version")
+  .helpOption("-h, --help", "print this help")
+  .helpCommand(false)
+  .configureHelp({ formatHelp: renderHelp, sortOptions: false })
+  .showHelpAfterError("(run orgtrail --help for usage)")
+  .exitOverride();
+
+const configOption = () => new Option("-c, --config <file>", "YAML or JSON config (default: ./orgtrail.yaml, else the embedded example)");
+const quietOption = () => new Option("-q, --quiet", "print only errors");
+const jsonOption = () => new Option("--json", "print one machine-readable JSON document on stdout, nothing else").conflicts("quiet");
 
 program
   .command("synth")
   .description("Write the deploy stack and the vendorable Terraform modules.")
-  .option("-c, --config <file>", "YAML or JSON config (default: the embedded example organization)")
+  .addOption(configOption())
   .option("-o, --out <dir>", "output folder, replaced atomically", "cdktf.out")
-  .action((opts: { config?: string; out: string }) =>
-    run(() => {
+  .addOption(quietOption())
+  .addOption(jsonOption())
+  .action((opts: { config?: string; out: string } & OutputOptions) => {
+    const r = new Reporter("synth", modeOf(opts));
+    run(r, (context) => {
       const started = process.hrtime.bigint();
-      const summary = synthesize(loadConfig(opts.config), opts.out);
-      printSummary(summary, Number(process.hrtime.bigint() - started) / 1e9);
-    }),
-  );
+      const loaded = load(r, opts.config, context);
+      // Loaded only now: cdktf and the provider classes are the slow part, and a bad config never needs them.
+      const { synthesize } = require("../stacks/synth") as typeof import("../stacks/synth");
+      const s = synthesize(loaded.config, opts.out, (step) => r.progress(step));
+      const took = seconds(started);
+      r.done(
+        [
+          `Wrote ${plural(s.files.length, "file")} to ${s.outDir} in ${took.toFixed(2)} s (config: ${loaded.source})`,
+          ...Object.entries(s.resources).map(([where, n]) => `  ${where.padEnd(30)} ${plural(n, "resource")}`),
+          ...policyLines(s.policies),
+          ...(loaded.warnings.length ? [`${plural(loaded.warnings.length, "warning")}: see above`] : []),
+        ],
+        { config: loaded.source, outDir: s.outDir, files: s.files, resources: s.resources, policies: policyJson(s.policies), warnings: loaded.warnings, seconds: took, written: true },
+      );
+    });
+  });
 
 program
   .command("validate")
-  .description("Check a config file and report every problem at once; writes nothing.")
-  .requiredOption("-c, --config <file>", "YAML or JSON config")
-  .action((opts: { config: string }) =>
-    run(() => {
-      loadConfig(opts.config);
-      process.stdout.write(`${opts.config}: valid\n`);
-    }),
-  );
+  .description("Check a config and report every problem at once; writes nothing.")
+  .argument("[file]", "the config to check (same as --config)")
+  .addOption(configOption())
+  .addOption(quietOption())
+  .addOption(jsonOption())
+  .action((file: string | undefined, opts: { config?: string } & OutputOptions) => {
+    const r = new Reporter("validate", modeOf(opts));
+    run(r, (context) => {
+      const loaded = load(r, opts.config ?? file, context);
+      r.progress("checking policy sizes against the AWS limits");
+      const policies = policySizes(loaded.config);
+      assertWithinLimits(policies);
+      r.done(
+        [`${loaded.source}: valid${loaded.warnings.length ? `, with ${plural(loaded.warnings.length, "warning")} (see above)` : ""}`, ...policyLines(policies)],
+        { config: loaded.source, problems: [], warnings: loaded.warnings, policies: policyJson(policies) },
+      );
+    });
+  });
 
-program.parse();
+program
+  .command("init")
+  .description("Write a commented starter config to edit.")
+  .argument("[file]", "where to write it", "orgtrail.yaml")
+  .option("--org-id <id>", "AWS Organizations ID (o-…)")
+  .option("--management-account-id <id>", "the management account, which owns the trail")
+  .option("--home-region <region>", "the trail's home region")
+  .option("--log-archive-account-id <id>", "the account that owns the bucket and key (default: the management account)")
+  .option("--bucket-name <name>", "the central log archive bucket")
+  .option("--trail-name <name>", "the organization trail")
+  .option("-f, --force", "overwrite an existing file")
+  .addOption(quietOption())
+  .addOption(jsonOption())
+  .action((file: string, opts: Partial<StarterValues> & { force?: boolean } & OutputOptions) => {
+    const r = new Reporter("init", modeOf(opts));
+    run(r, () => {
+      const text = starterConfig(opts);
+      // The starter is checked like any config: values given as options must obey the same rules.
+      parseConfig(YAML.parse(text), `${file} (from the options given)`);
+      try {
+        writeFileAtomically(file, text, Boolean(opts.force));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new OutputRefusedError(file, "exists", "use --force to overwrite it");
+        throw e;
+      }
+      r.done([`Wrote ${file}: edit it, then run orgtrail validate --config ${file}`], { file, written: true });
+    });
+  });
+
+program
+  .command("schema")
+  .description("Print the JSON Schema of the config, for editors and CI.")
+  .option("-o, --out <file>", "write it to a file instead of stdout (replaces only an earlier orgtrail schema)")
+  .action((opts: { out?: string }) => {
+    const r = new Reporter("schema", "quiet");
+    run(r, () => {
+      const text = configJsonSchemaText();
+      if (!opts.out) {
+        process.stdout.write(text);
+        return;
+      }
+      const ours = !existsSync(opts.out) || readFileSync(opts.out, "utf8").includes(`"title": "orgtrail configuration"`);
+      if (!ours) throw new OutputRefusedError(opts.out, "exists and is not an orgtrail schema", "choose another --out");
+      writeFileAtomically(opts.out, text, true);
+    });
+  });
+
+program
+  .command("rules")
+  .description("List every validation rule and the AWS document it comes from.")
+  .option("--json", "print them as JSON")
+  .action((opts: { json?: boolean }) => {
+    const sets = Object.entries(RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: RULE_SOURCES[name as keyof typeof RULES] }));
+    const advice = Object.entries(ADVICE).map(([name, rules]) => ({ name, should: rules.map((x) => x.must), source: ADVICE_SOURCES[name as keyof typeof ADVICE] }));
+    if (opts.json) {
+      process.stdout.write(JSON.stringify({ rules: sets, advice, crossField: CROSS_FIELD_SOURCES }, null, 2) + "\n");
+      return;
+    }
+    const out: string[] = ["Rules (an error when broken):"];
+    for (const s of sets) out.push(`  ${s.name}: ${s.source}`, ...s.must.map((m) => `    - must ${m}`));
+    out.push("", "Advice (a warning when not followed):");
+    for (const a of advice) out.push(`  ${a.name}: ${a.source}`, ...a.should.map((m) => `    - should ${m}`));
+    out.push("", "Rules between settings:");
+    for (const c of CROSS_FIELD_SOURCES) out.push(`  - ${c.rule}`, `    ${c.source}`);
+    process.stdout.write(out.join("\n") + "\n");
+  });
+
+try {
+  program.parse();
+} catch (e) {
+  if (!(e instanceof CommanderError)) throw e;
+  // Help and --version end with exit code 0; anything else commander rejects is a usage error.
+  process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+}

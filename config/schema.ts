@@ -1,11 +1,23 @@
 import { z } from "zod";
-import { broken, RULES, type RuleName } from "./rules";
+import { moreCrossFieldRules } from "./cross-field";
+import { broken, jsonSchemaOf, RULES, type RuleName } from "./rules";
 
 /** A string checked against one of the shared rule sets; every broken rule is its own issue. */
 function ruled(name: RuleName) {
   return z.string().superRefine((value, ctx) => {
     for (const rule of broken(RULES[name], value)) {
       ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
+    }
+  }).meta(jsonSchemaOf(RULES[name]));
+}
+
+/** A string-to-string map whose keys and values are checked against rule sets. */
+function ruledRecord(keyRule: RuleName, valueRule: RuleName) {
+  return z.record(z.string().meta({ allOf: [jsonSchemaOf(RULES[keyRule])] }), ruled(valueRule)).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      for (const rule of broken(RULES[keyRule], key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: `key must ${rule.must}`, input: key });
+      }
     }
   });
 }
@@ -15,7 +27,7 @@ function ruledNumber(name: "days" | "deletionWindowDays") {
     for (const rule of broken(RULES[name], value)) {
       ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
     }
-  });
+  }).meta(jsonSchemaOf(RULES[name]));
 }
 
 export const DEFAULTS = {
@@ -99,7 +111,7 @@ export const configSchema = z
     encryption: encryption.prefault({}),
     trail,
     memberAccess: memberAccess.prefault({}),
-    tags: z.record(z.string(), z.string()).default({}).describe("Tags on every resource."),
+    tags: ruledRecord("tagKey", "tagValue").default({}).describe("Tags on every resource."),
   })
   .superRefine(crossFieldRules);
 
@@ -119,7 +131,7 @@ function crossFieldRules(c: Parsed, ctx: Ctx): void {
     : c.organization.homeRegion.startsWith("us-gov-")
       ? "aws-us-gov"
       : "aws";
-  if (c.organization.partition !== expected) {
+  if (c.organization.partition !== expected && !/^[a-z]{2}-iso/.test(c.organization.homeRegion)) {
     issue(["organization", "partition"], c.organization.partition, `must be ${expected} for home region ${c.organization.homeRegion}`);
   }
   if (lc.expirationDays <= lc.transitionDays) {
@@ -149,4 +161,5 @@ function crossFieldRules(c: Parsed, ctx: Ctx): void {
   if (!m.enabled && (m.principalArnPattern || m.principalTag)) {
     issue(["memberAccess", "enabled"], m.enabled, "must be true when principalArnPattern or principalTag is set: narrowing applies to member access");
   }
+  moreCrossFieldRules(c, ctx);
 }
