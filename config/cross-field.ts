@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { follows } from "./rules";
 
 /**
  * Cross-field rules beyond those in schema.ts. Some read config sections that other parts of orgtrail add
@@ -31,12 +32,12 @@ export function moreCrossFieldRules(config: unknown, ctx: z.RefinementCtx): void
   if (/^[a-z]{2}-iso/.test(c.organization.homeRegion)) {
     issue(["organization", "homeRegion"], c.organization.homeRegion, "must be in the aws, aws-cn or aws-us-gov partition: orgtrail does not support the isolated (ISO) partitions");
   }
-  if (c.encryption.kmsKey !== "create") {
+  if (c.encryption.kmsKey !== "create" && follows("kmsKeyArn", c.encryption.kmsKey) && follows("partition", partition)) {
     const keyPartition = c.encryption.kmsKey.split(":")[1];
     if (keyPartition !== partition) issue(["encryption", "kmsKey"], c.encryption.kmsKey, `must be in the organization's partition ${partition}: a key cannot be used across partitions`);
   }
   const pattern = c.memberAccess.principalArnPattern;
-  if (pattern && pattern.split(":")[1] !== partition) {
+  if (pattern && follows("principalArnPattern", pattern) && follows("partition", partition) && pattern.split(":")[1] !== partition) {
     issue(["memberAccess", "principalArnPattern"], pattern, `must be in the organization's partition ${partition} (arn:${partition}:…): no principal of another partition can match`);
   }
   const tagCount = Object.keys(c.tags).length;

@@ -156,6 +156,9 @@ export function jsonSchemaOf(rules: readonly Rule[]): Record<string, unknown> {
   return rules.length === 1 ? { ...rules[0].jsonSchema } : { allOf: rules.map((r) => r.jsonSchema) };
 }
 
+/** Whether `value` meets every rule of a set: cross-field rules only judge values that are valid on their own. */
+export const follows = (name: RuleName, value: unknown): boolean => RULES[name].every((r) => r.check(value));
+
 /** Every rule of a set that `value` breaks. */
 export function broken(rules: readonly Rule[], value: unknown): Rule[] {
   return rules.filter((r) => !r.check(value));
