@@ -5,7 +5,7 @@ import YAML from "yaml";
 import { configJsonSchemaText } from "../config/json-schema";
 import { ConfigError, parseConfig } from "../config/load";
 import { ADVICE, RULES } from "../config/rules";
-import { starterConfig } from "../cli/init";
+import { starterConfig } from "../cli/init-template";
 
 const ROOT = join(__dirname, "..");
 const COMMITTED = readFileSync(join(ROOT, "schema", "orgtrail.schema.json"), "utf8");

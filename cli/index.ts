@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import YAML from "yaml";
-import { configJsonSchemaText } from "../config/json-schema";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
 import { ADVICE_SOURCES, CROSS_FIELD_SOURCES, RULE_SOURCES } from "../config/rule-sources";
 import { ADVICE, RULES } from "../config/rules";
@@ -10,8 +9,8 @@ import { assertWithinLimits, PolicyTooLargeError } from "../policies/limits";
 import { OutputRefusedError } from "../stacks/atomic-write";
 import { policySizes } from "../stacks/policy-sizes";
 import { VERSION } from "./assets";
-import { renderHelp } from "./help";
-import { starterConfig, writeFileAtomically, type StarterValues } from "./init";
+import type { StarterValues } from "./init-template";
+import { writeFileAtomically } from "./write-file";
 import { modeOf, plural, policyJson, policyLines, Reporter } from "./report";
 
 /** Exit codes; help/partials/exit-codes.hbs explains them to users. */
@@ -62,7 +61,8 @@ const program = new Command()
   .version(VERSION, "-V, --version", "print the version")
   .helpOption("-h, --help", "print this help")
   .helpCommand(false)
-  .configureHelp({ formatHelp: renderHelp, sortOptions: false })
+  // Help, the starter template and the JSON Schema are loaded when asked for: every run pays for what it loads.
+  .configureHelp({ formatHelp: (cmd, helper) => (require("./help") as typeof import("./help")).renderHelp(cmd, helper), sortOptions: false })
   .showHelpAfterError("(run orgtrail --help for usage)")
   .exitOverride();
 
@@ -135,7 +135,7 @@ program
   .action((file: string, opts: Partial<StarterValues> & { force?: boolean } & OutputOptions) => {
     const r = new Reporter("init", modeOf(opts));
     run(r, () => {
-      const text = starterConfig(opts);
+      const text = (require("./init-template") as typeof import("./init-template")).starterConfig(opts);
       // The starter is checked like any config: values given as options must obey the same rules.
       parseConfig(YAML.parse(text), `${file} (from the options given)`);
       try {
@@ -155,7 +155,7 @@ program
   .action((opts: { out?: string }) => {
     const r = new Reporter("schema", "quiet");
     run(r, () => {
-      const text = configJsonSchemaText();
+      const text = (require("../config/json-schema") as typeof import("../config/json-schema")).configJsonSchemaText();
       if (!opts.out) {
         process.stdout.write(text);
         return;
