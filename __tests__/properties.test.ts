@@ -48,6 +48,9 @@ describe("random valid configs", () => {
         const second = synthTo(config);
         expect(tree(second)).toEqual(tree(first));
         const stack = readTf(join(first, "stacks", "org-cloudtrail", "cdk.tf.json"));
+        // Object Lock needs versioning: met by construction, whatever else the config says.
+        expect(stack.resource.aws_s3_bucket_versioning.log_archive.versioning_configuration).toEqual({ status: "Enabled" });
+        expect(Boolean(stack.resource.aws_s3_bucket.log_archive.object_lock_enabled)).toBe(Boolean(config.logArchive.objectLock));
         for (const [type, byName] of Object.entries(stack.resource)) {
           const attribute = POLICY_ATTRIBUTES[type];
           if (!attribute) continue;

@@ -5,6 +5,7 @@ import YAML from "yaml";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
 import { ADVICE_SOURCES, CROSS_FIELD_SOURCES, RULE_SOURCES } from "../config/rule-sources";
 import { ADVICE, RULES } from "../config/rules";
+import { SWITCHED_OFF } from "../config/warnings";
 import { assertWithinLimits, PolicyTooLargeError } from "../policies/limits";
 import { OutputRefusedError } from "../stacks/atomic-write";
 import { policySizes } from "../stacks/policy-sizes";
@@ -174,13 +175,14 @@ program
     const sets = Object.entries(RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: RULE_SOURCES[name as keyof typeof RULES] }));
     const advice = Object.entries(ADVICE).map(([name, rules]) => ({ name, should: rules.map((x) => x.must), source: ADVICE_SOURCES[name as keyof typeof ADVICE] }));
     if (opts.json) {
-      process.stdout.write(JSON.stringify({ rules: sets, advice, crossField: CROSS_FIELD_SOURCES }, null, 2) + "\n");
+      process.stdout.write(JSON.stringify({ rules: sets, advice, switchedOff: SWITCHED_OFF, crossField: CROSS_FIELD_SOURCES }, null, 2) + "\n");
       return;
     }
     const out: string[] = ["Rules (an error when broken):"];
     for (const s of sets) out.push(`  ${s.name}: ${s.source}`, ...s.must.map((m) => `    - must ${m}`));
     out.push("", "Advice (a warning when not followed):");
     for (const a of advice) out.push(`  ${a.name}: ${a.source}`, ...a.should.map((m) => `    - should ${m}`));
+    for (const w of SWITCHED_OFF) out.push(`  ${w.path}: a warning when off: ${w.why}`);
     out.push("", "Rules between settings:");
     for (const c of CROSS_FIELD_SOURCES) out.push(`  - ${c.rule}`, `    ${c.source}`);
     process.stdout.write(out.join("\n") + "\n");
