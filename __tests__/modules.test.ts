@@ -6,8 +6,9 @@ const out = synthTo(config());
 const load = (name: string) => {
   const dir = join(out, "modules", name);
   const merged: Record<string, any> = {};
-  for (const f of readdirSync(dir)) Object.assign(merged, readTf(join(dir, f)));
-  return { dir, files: readdirSync(dir).sort(), tf: merged as TfJson };
+  const tfFiles = readdirSync(dir).filter((f) => f.endsWith(".tf.json"));
+  for (const f of tfFiles) Object.assign(merged, readTf(join(dir, f)));
+  return { dir, files: readdirSync(dir).sort(), tfFiles: tfFiles.sort(), tf: merged as TfJson };
 };
 
 const MODULES = {
@@ -22,7 +23,8 @@ describe.each(Object.entries(MODULES))("vendorable module %s", (name, expected) 
   const { files, tf } = load(name);
 
   test("is split like a hand-written module", () => {
-    expect(files).toEqual(["main.tf.json", "outputs.tf.json", "variables.tf.json", "versions.tf.json"]);
+    expect(files).toEqual(["README.md", "main.tf.json", "outputs.tf.json", "tests", "variables.tf.json", "versions.tf.json"]);
+    expect(readdirSync(join(load(name).dir, "tests")).every((f) => f.endsWith(".tftest.hcl"))).toBe(true);
   });
 
   test("has no provider block, no backend and no cdktf metadata", () => {
@@ -65,7 +67,14 @@ describe.each(Object.entries(MODULES))("vendorable module %s", (name, expected) 
 describe("stable addresses", () => {
   test("each module's resource addresses are pinned", () => {
     const addresses = (name: string) => Object.entries(load(name).tf.resource).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`)).sort();
-    expect(addresses("organization-trail")).toEqual(["aws_cloudtrail.organization"]);
+    expect(addresses("organization-trail")).toEqual([
+      "aws_cloudtrail.organization",
+      "aws_cloudwatch_log_group.cloudtrail",
+      "aws_iam_role.cloudtrail_cloudwatch_logs",
+      "aws_iam_role_policy.cloudtrail_cloudwatch_logs",
+      "aws_sns_topic.cloudtrail_notifications",
+      "aws_sns_topic_policy.cloudtrail_notifications",
+    ]);
     expect(addresses("log-archive")).toEqual(
       [
         "aws_kms_alias.cloudtrail",
@@ -93,7 +102,7 @@ describe("stable addresses", () => {
   test("the module files do not depend on the config (they are driven by variables)", () => {
     const other = synthTo(config({ organization: { id: "o-otherorg123", managementAccountId: "333333333333" }, logArchive: { bucketName: "other-bucket", keyPrefix: "x" } }));
     for (const m of Object.keys(MODULES)) {
-      for (const f of load(m).files) expect(readTf(join(other, "modules", m, f))).toEqual(readTf(join(out, "modules", m, f)));
+      for (const f of load(m).tfFiles) expect(readTf(join(other, "modules", m, f))).toEqual(readTf(join(out, "modules", m, f)));
     }
   });
 });

@@ -3,12 +3,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import YAML from "yaml";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
-import { ADVICE_SOURCES, CROSS_FIELD_SOURCES, RULE_SOURCES } from "../config/rule-sources";
+import { OPERATIONS_RULES } from "../config/operations-rules";
+import { ADVICE_SOURCES, CROSS_FIELD_SOURCES, OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../config/rule-sources";
 import { ADVICE, RULES } from "../config/rules";
 import { SWITCHED_OFF } from "../config/warnings";
 import { assertWithinLimits, PolicyTooLargeError } from "../policies/limits";
 import { OutputRefusedError } from "../stacks/atomic-write";
 import { policySizes } from "../stacks/policy-sizes";
+import type { ModuleFormat } from "../stacks/hcl";
 import { VERSION } from "./assets";
 import type { StarterValues } from "./init-template";
 import { writeFileAtomically } from "./write-file";
@@ -26,12 +28,12 @@ interface OutputOptions {
 }
 
 /** Runs a command body; every failure becomes one message, an exit code and, in JSON mode, one document. */
-function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => void): void {
+async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => void | Promise<void>): Promise<void> {
   const context: { loaded?: LoadedConfig } = {};
   const extra = () => ({ config: context.loaded?.source, warnings: context.loaded?.warnings ?? [], written: false });
-  const nothing = r.command === "validate" || r.command === "rules" ? "" : "\nNothing was written.";
+  const nothing = ["validate", "rules", "explain"].includes(r.command) ? "" : "\nNothing was written.";
   try {
-    body(context);
+    await body(context);
   } catch (e) {
     if (e instanceof ConfigError) {
       r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems });
@@ -76,16 +78,22 @@ program
   .description("Write the deploy stack and the vendorable Terraform modules.")
   .addOption(configOption())
   .option("-o, --out <dir>", "output folder, replaced atomically", "cdktf.out")
+  .addOption(new Option("-f, --format <format>", "vendorable modules as Terraform JSON, HCL, or both (HCL in modules-hcl/)").choices(["json", "hcl", "both"]).default("json"))
   .addOption(quietOption())
   .addOption(jsonOption())
-  .action((opts: { config?: string; out: string } & OutputOptions) => {
+  .action((opts: { config?: string; out: string; format: ModuleFormat } & OutputOptions) => {
     const r = new Reporter("synth", modeOf(opts));
-    run(r, (context) => {
+    return run(r, async (context) => {
       const started = process.hrtime.bigint();
       const loaded = load(r, opts.config, context);
       // Loaded only now: cdktf and the provider classes are the slow part, and a bad config never needs them.
-      const { synthesize } = require("../stacks/synth") as typeof import("../stacks/synth");
-      const s = synthesize(loaded.config, opts.out, (step) => r.progress(step));
+      const { synthesize, verifyHclModules } = require("../stacks/synth") as typeof import("../stacks/synth");
+      if (opts.format !== "json") {
+        // HCL is offered only when a round trip proves it equivalent to the JSON synthesis.
+        r.progress("proving the HCL modules equivalent to the JSON ones (hcl2json round trip)");
+        await verifyHclModules();
+      }
+      const s = synthesize(loaded.config, opts.out, { moduleFormat: opts.format, progress: (step) => r.progress(step) });
       const took = seconds(started);
       r.done(
         [
@@ -108,7 +116,7 @@ program
   .addOption(jsonOption())
   .action((file: string | undefined, opts: { config?: string } & OutputOptions) => {
     const r = new Reporter("validate", modeOf(opts));
-    run(r, (context) => {
+    return run(r, (context) => {
       const loaded = load(r, opts.config ?? file, context);
       r.progress("checking policy sizes against the AWS limits");
       const policies = policySizes(loaded.config);
@@ -135,7 +143,7 @@ program
   .addOption(jsonOption())
   .action((file: string, opts: Partial<StarterValues> & { force?: boolean } & OutputOptions) => {
     const r = new Reporter("init", modeOf(opts));
-    run(r, () => {
+    return run(r, () => {
       const text = (require("./init-template") as typeof import("./init-template")).starterConfig(opts);
       // The starter is checked like any config: values given as options must obey the same rules.
       parseConfig(YAML.parse(text), `${file} (from the options given)`);
@@ -155,7 +163,7 @@ program
   .option("-o, --out <file>", "write it to a file instead of stdout (replaces only an earlier orgtrail schema)")
   .action((opts: { out?: string }) => {
     const r = new Reporter("schema", "quiet");
-    run(r, () => {
+    return run(r, () => {
       const text = (require("../config/json-schema") as typeof import("../config/json-schema")).configJsonSchemaText();
       if (!opts.out) {
         process.stdout.write(text);
@@ -172,7 +180,10 @@ program
   .description("List every validation rule and the AWS document it comes from.")
   .option("--json", "print them as JSON")
   .action((opts: { json?: boolean }) => {
-    const sets = Object.entries(RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: RULE_SOURCES[name as keyof typeof RULES] }));
+    const sets = [
+      ...Object.entries(RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: RULE_SOURCES[name as keyof typeof RULES] })),
+      ...Object.entries(OPERATIONS_RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: OPERATIONS_RULE_SOURCES[name as keyof typeof OPERATIONS_RULES] })),
+    ];
     const advice = Object.entries(ADVICE).map(([name, rules]) => ({ name, should: rules.map((x) => x.must), source: ADVICE_SOURCES[name as keyof typeof ADVICE] }));
     if (opts.json) {
       process.stdout.write(JSON.stringify({ rules: sets, advice, switchedOff: SWITCHED_OFF, crossField: CROSS_FIELD_SOURCES }, null, 2) + "\n");
@@ -188,10 +199,22 @@ program
     process.stdout.write(out.join("\n") + "\n");
   });
 
-try {
-  program.parse();
-} catch (e) {
+program
+  .command("explain")
+  .description("Print who may do what on which prefix, and each policy's size against its AWS limit.")
+  .addOption(configOption())
+  .option("--markdown", "Markdown tables, e.g. for a pull-request description")
+  .action((opts: { config?: string; markdown?: boolean }) => {
+    const r = new Reporter("explain", "quiet");
+    return run(r, (context) => {
+      const { explain, formatMarkdown, formatText } = require("../stacks/explain") as typeof import("../stacks/explain");
+      const e = explain(load(r, opts.config, context).config);
+      process.stdout.write(opts.markdown ? formatMarkdown(e) : formatText(e));
+    });
+  });
+
+program.parseAsync().catch((e: unknown) => {
   if (!(e instanceof CommanderError)) throw e;
   // Help and --version end with exit code 0; anything else commander rejects is a usage error.
   process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-}
+});

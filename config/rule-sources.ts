@@ -1,3 +1,4 @@
+import type { OperationsRuleName } from "./operations-rules";
 import type { AdviceName, RuleName } from "./rules";
 
 /**
@@ -28,6 +29,26 @@ export const RULE_SOURCES: Record<RuleName, string> = {
   policyTargetId: "AWS Organizations API Reference, 'AttachPolicy', TargetId: a root (r-…), an OU (ou-…-…) or an account ID",
 };
 
+/** The rule sets of the settings that operate the trail (operations-rules.ts). */
+export const OPERATIONS_RULE_SOURCES: Record<OperationsRuleName, string> = {
+  logGroupName: "Amazon CloudWatch Logs API Reference, 'CreateLogGroup', logGroupName: 1-512 characters of [.-_/#A-Za-z0-9]",
+  logRetentionDays: "Amazon CloudWatch Logs API Reference, 'PutRetentionPolicy', retentionInDays: one of the listed values",
+  iamRoleName: "IAM API Reference, 'CreateRole', RoleName: 1-64 characters matching [\\w+=,.@-]",
+  snsTopicName: "Amazon SNS API Reference, 'CreateTopic', Name: 1-256 letters, digits, hyphens and underscores",
+  readWriteType: "AWS CloudTrail API Reference, 'EventSelector', ReadWriteType: All, ReadOnly, WriteOnly",
+  excludableEventSource: "AWS CloudTrail User Guide, 'Logging management events': AWS KMS and Amazon RDS Data API events can be excluded",
+  insightType: "AWS CloudTrail API Reference, 'InsightSelector', InsightType: ApiCallRateInsight, ApiErrorRateInsight",
+  dataEventPrefix: "AWS CloudTrail API Reference, 'AdvancedFieldSelector', StartsWith: matched as a literal ARN prefix (no wildcards)",
+  lambdaFunctionArn: "AWS Lambda API Reference, 'GetFunction', FunctionArn pattern (name 1-64 characters, optional qualifier)",
+  iamRoleArn: "IAM User Guide, 'IAM identifiers': arn:<partition>:iam::<account>:role/<path><name>",
+  externalId: "AWS STS API Reference, 'AssumeRole', ExternalId: 2-1,224 characters matching [\\w+=,.@:/-]",
+  sessionName: "AWS STS API Reference, 'AssumeRole', RoleSessionName: 2-64 characters matching [\\w+=,.@-]",
+  profileName: "AWS Command Line Interface User Guide, 'Configuration and credential file settings' (named profiles); orgtrail accepts a safe subset of characters",
+  logGroupArn: "AWS CloudTrail API Reference, 'CreateTrail', CloudWatchLogsLogGroupArn: a log group ARN",
+  snsTopicArn: "Amazon SNS Developer Guide, 'Amazon SNS topic ARN' format",
+  stateKey: "Terraform documentation, 'Backend Type: s3', key; Amazon S3 User Guide, 'Naming Amazon S3 objects'",
+};
+
 export const ADVICE_SOURCES: Record<AdviceName, string> = {
   bucketName: "Amazon S3 User Guide, 'General purpose bucket naming rules' (avoid periods except for static website hosting) and 'Configuring fast, secure file transfers using Amazon S3 Transfer Acceleration' (names must not contain periods)",
   region: "AWS General Reference, 'AWS Regions and endpoints': the regions launched when orgtrail's list was written",
@@ -51,4 +72,15 @@ export const CROSS_FIELD_SOURCES: readonly { readonly rule: string; readonly sou
   { rule: "memberRoles: each account ID once; role names unique ignoring case", source: "IAM User Guide, 'IAM object quotas and names' (role names are unique per account, case-insensitively)" },
   { rule: "thirdPartyReaders: names unique; each accounts entry once; accountId is neither the management nor the log-archive account; an account is in no more than one list (memberRoles or thirdPartyReaders)", source: "IAM User Guide, 'Access to AWS accounts owned by third parties' (a third party is outside your accounts)" },
   { rule: "trailGuardrail.targetIds: each target once", source: "AWS Organizations API Reference, 'AttachPolicy' (DuplicatePolicyAttachmentException)" },
+  // operations-checks.ts
+  { rule: "organization.trailAdminAccountId differs from managementAccountId", source: "AWS CloudTrail User Guide, 'Organization delegated administrator' (the management account cannot be its own delegated administrator)" },
+  { rule: "deployment.accounts.trailAdmin only with organization.trailAdminAccountId; deployment.accounts.logArchive only with a separate log-archive account", source: "orgtrail: no provider would use the settings" },
+  { rule: "deployment.accounts.*.assumeRoleArn is set when externalId or sessionName is, and is in the organization's partition", source: "Terraform AWS provider documentation, 'assume_role' configuration block" },
+  { rule: "trail.cloudWatchLogs.roleName is set when the default <trail.name>-cloudwatch-logs exceeds 64 characters", source: "IAM API Reference, 'CreateRole', RoleName" },
+  { rule: "trail.cloudWatchLogs.kmsKey and trail.snsTopic.kmsKey are in the home region", source: "Amazon CloudWatch Logs User Guide, 'Encrypt log data in CloudWatch Logs using AWS Key Management Service'; Amazon SNS Developer Guide, 'Encryption at rest'" },
+  { rule: "trail.managementEvents.enabled is true unless dataEvents selects something; excludeEventSources and insights repeat no value", source: "AWS CloudTrail User Guide, 'Logging management events' and 'Logging data events'" },
+  { rule: "trail.dataEvents.lambdaFunctionArns are in the organization's partition", source: "AWS General Reference, 'Amazon Resource Names (ARNs)'" },
+  { rule: "the event selectors hold at most 500 values", source: "AWS CloudTrail User Guide, 'Quotas in AWS CloudTrail' (advanced event selectors)" },
+  { rule: "trail.insights: ApiCallRateInsight needs write management events, ApiErrorRateInsight management events", source: "AWS CloudTrail User Guide, 'Working with CloudTrail Insights'" },
+  { rule: "deployment.backend.encrypt is true when kmsKeyId is set", source: "Terraform documentation, 'Backend Type: s3' (kms_key_id)" },
 ];

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { moreCrossFieldRules } from "./cross-field";
 import { broken, follows, jsonSchemaOf, RULES, type RuleName } from "./rules";
+import { deployment, ORGANIZATION_OPERATIONS, TRAIL_OPERATIONS } from "./operations-schema";
+import { operationsRules } from "./operations-checks";
 
 /** A string checked against one of the shared rule sets; every broken rule is its own issue. */
 function ruled(name: RuleName) {
@@ -49,6 +51,7 @@ const organization = z.strictObject({
   managementAccountId: ruled("accountId").describe("The management account: it owns the organization trail."),
   homeRegion: ruled("region").describe("The trail's home region; the log archive bucket and key live there too."),
   partition: ruled("partition").default(DEFAULTS.partition).describe("AWS partition."),
+  ...ORGANIZATION_OPERATIONS,
 });
 
 const lifecycle = z.strictObject({
@@ -94,6 +97,7 @@ const trail = z.strictObject({
   multiRegion: z.boolean().default(true),
   includeGlobalServiceEvents: z.boolean().default(true),
   logFileValidation: z.boolean().default(true),
+  ...TRAIL_OPERATIONS,
 });
 
 const principalTag = z.strictObject({ key: ruled("tagKey"), value: ruled("tagValue") });
@@ -112,7 +116,9 @@ export const configSchema = z
     trail,
     memberAccess: memberAccess.prefault({}),
     tags: ruledRecord("tagKey", "tagValue").default({}).describe("Tags on every resource."),
+    deployment: deployment.prefault({}),
   })
+  .superRefine((c, ctx) => operationsRules(c, ctx))
   .superRefine(crossFieldRules);
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -16,13 +16,14 @@ export interface Statement {
   readonly Effect: "Allow" | "Deny";
   readonly Principal?: "*" | Record<string, string | string[]>;
   readonly Action: string | string[];
-  readonly Resource: string | string[];
+  /** Absent in trust policies, whose resource is the role itself. */
+  readonly Resource?: string | string[];
   readonly Condition?: ConditionBlock | Merge;
 }
 
 export interface PolicyDocument {
   readonly Version: typeof POLICY_VERSION;
-  readonly Statement: ReadonlyArray<Statement | Optional<Statement[]>>;
+  readonly Statement: ReadonlyArray<Statement | Optional<Statement[]> | OptionalInput<Statement[]>>;
 }
 
 /** A literal boolean, or an opaque test (e.g. a Terraform expression) that the renderer evaluates. */
@@ -97,7 +98,8 @@ export function resolveDocument(doc: PolicyDocument): ResolvedDocument {
   for (const item of doc.Statement) {
     if (isOptional(item)) {
       if (literal(item.test)) statements.push(...(item.value as Statement[]).map(resolveStatement));
-    } else statements.push(resolveStatement(item as Statement));
+    } else if (isOptionalInput(item)) throw new Error("an optional input is deferred; resolve it in the renderer");
+    else statements.push(resolveStatement(item as Statement));
   }
   return { Version: doc.Version, Statement: statements };
 }

@@ -6,3 +6,7 @@ export { logArchiveBucketPolicy, denyInsecureTransport } from "./bucket-policy";
 export { trailKeyPolicy } from "./key-policy";
 export { accessLogBucketPolicy } from "./access-log-policy";
 export { memberCondition } from "./narrowing";
+export * from "./delivery-arns";
+export * from "./delivery-intent";
+export { cloudWatchLogsTrustPolicy, cloudWatchLogsDeliveryPolicy } from "./cloudwatch-logs-policy";
+export { snsTopicPolicy } from "./sns-topic-policy";

@@ -1,4 +1,5 @@
 import type { Deferred, Test } from "./document";
+import type { KeyDeliveryIntent } from "./delivery-intent";
 
 /** Who the organization is and which trail writes: every policy is built from these. */
 export interface TrailContext {
@@ -33,6 +34,8 @@ export interface KeyPolicyIntent extends TrailContext {
   /** The account that owns the key (the log-archive account). */
   readonly keyAccountId: string;
   readonly memberAccess: MemberAccessIntent;
+  /** Delivery targets that use the trail key (CloudWatch Logs, SNS) and the delegated administrator. */
+  readonly delivery?: KeyDeliveryIntent;
 }
 
 export interface AccessLogBucketIntent {

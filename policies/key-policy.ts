@@ -2,6 +2,7 @@ import { accountRootArn, s3ViaService, SERVICE, trailArn, trailEncryptionContext
 import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "./document";
 import type { KeyPolicyIntent } from "./intent";
 import { memberCondition } from "./narrowing";
+import { deliveryKeyStatements } from "./delivery-key-statements";
 
 const CLOUDTRAIL_CONTEXT = "kms:EncryptionContext:aws:cloudtrail:arn";
 
@@ -64,6 +65,7 @@ export function trailKeyPolicy(i: KeyPolicyIntent): PolicyDocument {
           }),
         },
       ] satisfies Statement[]),
+      ...deliveryKeyStatements(i),
     ],
   };
 }

@@ -8,6 +8,7 @@ export const LIMITS = {
   managedPolicy: { limit: 6144, unit: "characters", count: "non-whitespace characters" },
   inlinePoliciesPerRole: { limit: 10240, unit: "characters", count: "non-whitespace characters" },
   scp: { limit: 5120, unit: "characters", count: "all characters" },
+  snsTopicPolicy: { limit: 30 * 1024, unit: "bytes", count: "bytes" },
 } as const;
 
 export type LimitKind = keyof typeof LIMITS;
@@ -18,6 +19,7 @@ export function policySize(doc: ResolvedDocument, kind: LimitKind): number {
   switch (kind) {
     case "bucketPolicy":
     case "keyPolicy":
+    case "snsTopicPolicy":
       return Buffer.byteLength(json, "utf8");
     case "scp":
       return json.length;

@@ -1,9 +1,11 @@
-import { AwsProvider, Construct, LocalBackend, TerraformOutput, TerraformStack } from "../facade";
+import { AwsProvider, Construct, TerraformOutput, TerraformStack } from "../facade";
 import type { Config } from "../config/schema";
 import { bucketArn, keyPath, trailArn } from "../policies/arns";
 import { LogArchive } from "../modules/log-archive";
 import { OrganizationTrail } from "../modules/organization-trail";
 import { settingsOf } from "./settings";
+import { accountProviderSettings, addTrailOperations, applyBackend, type AccountRole } from "./deploy-operations";
+import { keyDeliveryOf } from "./operations-settings";
 import { PROVIDER_VERSION_RANGE, TERRAFORM_VERSION_RANGE } from "./to-module";
 
 export const DEPLOY_STACK_NAME = "org-cloudtrail";
@@ -19,20 +21,22 @@ export class OrgCloudTrailStack extends TerraformStack {
   constructor(scope: Construct, name: string, config: Config) {
     super(scope, name);
     const s = settingsOf(config);
-    new LocalBackend(this, { path: `terraform.${name}.tfstate` });
     // cdktf pins the exact provider version it was built with; users need the supported range.
     this.addOverride("terraform.required_providers.aws", { source: "hashicorp/aws", version: PROVIDER_VERSION_RANGE });
     this.addOverride("terraform.required_version", TERRAFORM_VERSION_RANGE);
+    applyBackend(this, name, config);
 
-    const provider = (id: string, accountId: string, alias?: string) =>
+    const provider = (id: string, accountId: string, account: AccountRole, alias?: string) =>
       new AwsProvider(this, id, {
         alias,
         region: s.homeRegion,
         allowedAccountIds: [accountId],
-        defaultTags: Object.keys(config.tags).length ? [{ tags: config.tags }] : undefined,
+        ...accountProviderSettings(config, account),
       });
-    const management = provider("aws", s.managementAccountId);
-    const archiveProvider = s.separateLogArchiveAccount ? provider("log_archive", s.logArchiveAccountId, "log_archive") : management;
+    const management = provider("aws", s.managementAccountId, "management");
+    const archiveProvider = s.separateLogArchiveAccount ? provider("log_archive", s.logArchiveAccountId, "logArchive", "log_archive") : management;
+    const admin = config.organization.trailAdminAccountId;
+    const trailAdmin = admin ? provider("trail_admin", admin, "trailAdmin", "trail_admin") : undefined;
 
     this.logArchive = new LogArchive(this, "log-archive", {
       ...s,
@@ -45,7 +49,9 @@ export class OrgCloudTrailStack extends TerraformStack {
       },
       accessLogs: { ...config.logArchive.accessLogs, bucketName: s.accessLogBucketName },
       provider: s.separateLogArchiveAccount ? archiveProvider : undefined,
+      delivery: keyDeliveryOf(config),
     });
+    const ops = addTrailOperations(this, config, { management, trailAdmin, trailKeyArn: this.logArchive.trailKey.keyArn, trailKey: this.logArchive.trailKey.key });
 
     this.trail = new OrganizationTrail(this, "trail", {
       trailName: s.trailName,
@@ -55,7 +61,9 @@ export class OrgCloudTrailStack extends TerraformStack {
       multiRegion: config.trail.multiRegion,
       includeGlobalServiceEvents: config.trail.includeGlobalServiceEvents,
       logFileValidation: config.trail.logFileValidation,
-      dependsOn: this.logArchive.readyForTrail,
+      dependsOn: [...this.logArchive.readyForTrail, ...ops.readyForTrail],
+      operations: ops.trail,
+      provider: trailAdmin,
     });
 
     const output = (id: string, value: string, description: string) => new TerraformOutput(this, `output-${id}`, { value, description }).overrideLogicalId(id);

@@ -1,11 +1,17 @@
-import { App, TerraformOutput, TerraformStack } from "../facade";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { App, TerraformLocal, TerraformOutput, TerraformStack } from "../facade";
 import { DEFAULTS } from "../config/schema";
 import { deferred } from "../policies/document";
 import { LogArchive } from "../modules/log-archive";
 import { OrganizationTrail } from "../modules/organization-trail";
 import { address } from "../modules/shared/resources";
+import { projectRoot } from "./project-root";
+import { LOG_ARCHIVE_DOC, ORGANIZATION_TRAIL_DOC } from "./module-docs";
+import { renderModuleReadme, type ModuleDoc } from "./module-readme";
 import { ModuleVariables, type VariableSpec } from "./module-variables";
 import { toModule, type ModuleFiles } from "./to-module";
+import { buildTrailModuleOperations, keyDeliveryFromVariables, LOG_ARCHIVE_DELIVERY_VARIABLES, TRAIL_OPERATIONS_VARIABLES } from "./trail-module-operations";
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
 
@@ -35,6 +41,7 @@ export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
   { name: "create_access_log_bucket", type: "bool", default: true, description: "Create a separate bucket for the archive bucket's S3 server access logs (CIS 3.4 / CKV_AWS_18)." },
   { name: "access_log_bucket_name", type: "string", default: null, rules: "bucketName", description: "Name of the access-log bucket; null for <bucket_name>-access-logs." },
   { name: "access_log_expiration_days", type: "number", default: DEFAULTS.accessLogExpirationDays, rules: "days", description: "Days before access log objects expire." },
+  ...LOG_ARCHIVE_DELIVERY_VARIABLES,
   TAGS,
 ];
 
@@ -46,6 +53,7 @@ export const ORGANIZATION_TRAIL_VARIABLES: readonly VariableSpec[] = [
   { name: "multi_region", type: "bool", default: true, description: "Log events of every region (CIS 3.1)." },
   { name: "include_global_service_events", type: "bool", default: true, description: "Log events of global services such as IAM." },
   { name: "log_file_validation", type: "bool", default: true, description: "Write digest files to prove log files unchanged (CIS 3.2)." },
+  ...TRAIL_OPERATIONS_VARIABLES,
   TAGS,
 ];
 
@@ -55,11 +63,33 @@ export interface ModuleBuild {
   readonly files: ModuleFiles;
 }
 
+/** A module's files: its Terraform, its generated README and its shipped tests. */
+export function finish(name: string, stack: TerraformStack, files: ModuleFiles, doc: ModuleDoc): ModuleBuild {
+  return { name, stack, files: { ...files, "README.md": renderModuleReadme(name, files, doc), ...shippedTests(name) } };
+}
+
+/**
+ * Native `terraform test` files shipped with a module: `modules/<concept>/tftest/*.tftest.hcl` in this repository
+ * become `tests/` of the generated module, so they run in the consumer's repository too.
+ */
+export function shippedTests(concept: string): ModuleFiles {
+  const dir = join(projectRoot(), "modules", concept, "tftest");
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".tftest.hcl"))
+      .sort()
+      .map((f) => [`tests/${f}`, readFileSync(join(dir, f), "utf8")]),
+  );
+}
+
 /** The log-archive module: bucket, access-log bucket and key, from Terraform variables. */
 export function buildLogArchiveModule(app: App): ModuleBuild {
   const stack = new TerraformStack(app, "log-archive");
   const v = new ModuleVariables(stack, LOG_ARCHIVE_VARIABLES);
   const accessLogBucketName = `\${coalesce(var.access_log_bucket_name, "\${var.bucket_name}-access-logs")}`;
+  // The key path before AWSLogs/, named once so policies and outputs read `${local.logs_key_path}AWSLogs/...`.
+  new TerraformLocal(stack, "logs-key-path", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}`).overrideLogicalId("logs_key_path");
   const archive = new LogArchive(stack, "log-archive", {
     partition: v.s("partition"),
     organizationId: v.s("organization_id"),
@@ -68,7 +98,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
     trailName: v.s("trail_name"),
     logArchiveAccountId: v.s("log_archive_account_id"),
     bucketName: v.s("bucket_name"),
-    keyPath: `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}`,
+    keyPath: "${local.logs_key_path}",
     objectOwnership: v.s("object_ownership"),
     lifecycle: {
       transitionDays: v.n("lifecycle_transition_days"),
@@ -90,6 +120,7 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
       principalArnPattern: deferred(v.e("member_principal_arn_pattern")),
       principalTag: deferred(v.e("member_principal_tag")),
     },
+    delivery: keyDeliveryFromVariables(v),
     tags: v.s("tags"),
   });
 
@@ -103,14 +134,15 @@ export function buildLogArchiveModule(app: App): ModuleBuild {
   output("kms_key_arn", archive.trailKey.keyArn, "ARN of the KMS key (created or brought); available once the key policy is in place.", true);
   output("access_log_bucket_name", `\${var.create_access_log_bucket ? ${accessLogBucketName.slice(2, -1)} : null}`, "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
   output("trail_arn", `arn:\${var.partition}:cloudtrail:\${var.trail_home_region}:\${var.management_account_id}:trail/\${var.trail_name}`, "The organization trail ARN every policy here is bound to (aws:SourceArn).");
-  output("member_log_prefix", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}AWSLogs/\${var.organization_id}/<account-id>/`, "Where each member account lists and reads its own logs (list with the trailing slash).");
-  return { name: "log-archive", stack, files: toModule(stack, v.nulls) };
+  output("member_log_prefix", "${local.logs_key_path}AWSLogs/${var.organization_id}/<account-id>/", "Where each member account lists and reads its own logs (list with the trailing slash).");
+  return finish("log-archive", stack, toModule(stack, v.nulls), LOG_ARCHIVE_DOC());
 }
 
 /** The organization-trail module, for the management account. */
 export function buildOrganizationTrailModule(app: App): ModuleBuild {
   const stack = new TerraformStack(app, "organization-trail");
   const v = new ModuleVariables(stack, ORGANIZATION_TRAIL_VARIABLES);
+  const ops = buildTrailModuleOperations(stack, v);
   const trail = new OrganizationTrail(stack, "trail", {
     trailName: v.s("trail_name"),
     bucketName: v.s("bucket_name"),
@@ -120,12 +152,14 @@ export function buildOrganizationTrailModule(app: App): ModuleBuild {
     includeGlobalServiceEvents: v.s("include_global_service_events"),
     logFileValidation: v.s("log_file_validation"),
     tags: v.s("tags"),
+    operations: ops.trail,
+    dependsOn: ops.readyForTrail,
   });
   const output = (id: string, value: string, description: string) => new TerraformOutput(stack, `output-${id}`, { value, description }).overrideLogicalId(id);
   output("trail_arn", `\${${trail.trail.terraformResourceType}.organization.arn}`, "ARN of the organization trail.");
   output("trail_home_region", `\${${trail.trail.terraformResourceType}.organization.home_region}`, "Home region of the trail.");
   output("trail_name", `\${${trail.trail.terraformResourceType}.organization.name}`, "Name of the trail.");
-  return { name: "organization-trail", stack, files: toModule(stack, v.nulls) };
+  return finish("organization-trail", stack, toModule(stack, v.nulls), ORGANIZATION_TRAIL_DOC());
 }
 
 /**

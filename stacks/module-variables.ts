@@ -56,7 +56,10 @@ export class ModuleVariables {
       description: spec.description,
       default: optional ? undefined : spec.default,
       nullable: optional ? true : false,
-      validation: validations(spec, optional),
+      validation: (() => {
+        const v = validations(spec, optional);
+        return v.length ? v : undefined;
+      })(),
     });
     variable.overrideLogicalId(spec.name);
     this.vars.set(spec.name, variable);

@@ -6,6 +6,7 @@ import { resolveDocument, type ResolvedDocument } from "../policies/document";
 import { trailKeyPolicy } from "../policies/key-policy";
 import { measure, type LimitKind, type SizeReport } from "../policies/limits";
 import { settingsOf } from "./settings";
+import { deliveryPoliciesOf, keyDeliveryOf } from "./operations-settings";
 
 export interface NamedPolicy {
   readonly name: string;
@@ -21,7 +22,7 @@ export function policiesOf(config: Config): NamedPolicy[] {
     { name: "log archive bucket policy", kind: "bucketPolicy", document: resolveDocument(logArchiveBucketPolicy(intent)) },
   ];
   if (s.createKey) {
-    policies.push({ name: "trail KMS key policy", kind: "keyPolicy", document: resolveDocument(trailKeyPolicy({ ...intent, keyAccountId: s.logArchiveAccountId })) });
+    policies.push({ name: "trail KMS key policy", kind: "keyPolicy", document: resolveDocument(trailKeyPolicy({ ...intent, keyAccountId: s.logArchiveAccountId, delivery: keyDeliveryOf(config) })) });
   }
   if (config.logArchive.accessLogs.enabled) {
     policies.push({
@@ -38,6 +39,7 @@ export function policiesOf(config: Config): NamedPolicy[] {
       ),
     });
   }
+  policies.push(...deliveryPoliciesOf(config));
   return policies;
 }
 

@@ -1,12 +1,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { App } from "../facade";
 import type { Config } from "../config/schema";
 import { assertWithinLimits, type SizeReport } from "../policies/limits";
 import { DEPLOY_STACK_NAME, OrgCloudTrailStack } from "./deploy-stack";
 import { writeFolderAtomically } from "./atomic-write";
+import { asHcl, assertHclEquivalent, type ModuleFormat } from "./hcl";
 import { buildModules } from "./module-stacks";
+import type { ModuleFiles } from "./to-module";
 import { policySizes } from "./policy-sizes";
 
 export { OUTPUT_MARKER } from "./atomic-write";
@@ -29,7 +31,19 @@ export function buildDeployApp(config: Config, outdir?: string): App {
  * Writes the deploy stack and the vendorable modules to `outDir`, atomically (see writeFolderAtomically): a failed
  * run leaves the previous output untouched. Policy sizes are checked before anything is written.
  */
-export function synthesize(config: Config, outDir: string, progress: (step: string) => void = () => undefined): SynthSummary {
+export interface SynthOptions {
+  /**
+   * How the vendorable modules are written: `json` (`*.tf.json`, default), `hcl` (`*.tf`), or `both` (JSON in
+   * `modules/`, HCL in `modules-hcl/`). Callers offering HCL prove it first with `verifyHclModules()`.
+   */
+  readonly moduleFormat?: ModuleFormat;
+  /** Told each step as it starts, for progress lines. */
+  readonly progress?: (step: string) => void;
+}
+
+export function synthesize(config: Config, outDir: string, options: SynthOptions = {}): SynthSummary {
+  const format = options.moduleFormat ?? "json";
+  const progress = options.progress ?? (() => undefined);
   progress("checking policy sizes against the AWS limits");
   const policies = policySizes(config);
   assertWithinLimits(policies);
@@ -43,10 +57,9 @@ export function synthesize(config: Config, outDir: string, progress: (step: stri
       const scratch = mkdtempSync(join(tmpdir(), "orgtrail-"));
       try {
         for (const m of buildModules(scratch)) {
-          progress(`writing the vendorable module ${m.name}`);
-          const dir = join(staging, "modules", m.name);
-          mkdirSync(dir, { recursive: true });
-          for (const [file, content] of Object.entries(m.files)) writeFileSync(join(dir, file), content);
+          progress(`writing the vendorable module ${m.name}${format === "json" ? "" : ` (${format === "both" ? "JSON and HCL" : "HCL"})`}`);
+          if (format !== "hcl") writeFiles(join(staging, "modules", m.name), m.files);
+          if (format !== "json") writeFiles(join(staging, format === "both" ? "modules-hcl" : "modules", m.name), asHcl(m.files));
           resources[`modules/${m.name}`] = countResources(JSON.parse(m.files["main.tf.json"]));
         }
       } finally {
@@ -57,6 +70,23 @@ export function synthesize(config: Config, outDir: string, progress: (step: stri
     [DEPLOY_STACK_NAME],
   );
   return { outDir: target, files: listFiles(target), resources, policies };
+}
+
+function writeFiles(dir: string, files: ModuleFiles): void {
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
+}
+
+/** Proves every module's HCL equivalent to its JSON (hcl2json round trip); throws naming the first difference. */
+export async function verifyHclModules(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "orgtrail-hcl-"));
+  try {
+    for (const m of buildModules(scratch)) await assertHclEquivalent(m.files, asHcl(m.files), `modules/${m.name}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));

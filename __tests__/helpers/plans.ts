@@ -10,15 +10,21 @@ export function planDeployStack(c: Config): Plan {
   const out = synthTo(c);
   const dir = workdir("stack", join(out, "stacks", "org-cloudtrail"));
   const separate = (c.logArchive.accountId ?? c.organization.managementAccountId) !== c.organization.managementAccountId;
-  writeOfflineProviders(dir, separate ? [undefined, "log_archive"] : [undefined]);
+  writeOfflineProviders(dir, [undefined, ...(separate ? ["log_archive"] : []), ...(c.organization.trailAdminAccountId ? ["trail_admin"] : [])]);
+  // A remote backend is replaced by a local one: plans run offline (the S3 backend block is tested as synthesized).
+  if (c.deployment.backend.type !== "local") writeFileSync(join(dir, "zz_offline_backend_override.tf.json"), JSON.stringify({ terraform: { backend: { local: {} } } }));
   return initValidatePlan(dir);
 }
 
-/** Copies an example root, vendors the synthesized modules into it as a user would, and plans it offline. */
+/**
+ * Copies the examples, vendors freshly synthesized modules over the committed ones (so the plan reflects the code
+ * under test; the golden test catches drift separately), and plans one example root offline.
+ */
 export function planExample(example: string, c: Config, aliases: (string | undefined)[]): Plan {
   const out = synthTo(c);
-  const dir = workdir(`example-${example}`, join(__dirname, "..", "..", "examples", example));
-  vendorModules(out, dir);
+  const examples = workdir("examples", join(__dirname, "..", "..", "examples"));
+  vendorModules(out, examples);
+  const dir = join(examples, example);
   writeOfflineProviders(dir, aliases);
   return initValidatePlan(dir);
 }
@@ -68,13 +74,21 @@ export function planLogArchiveModule(c: Config): Plan {
   return initValidatePlan(dir);
 }
 
+/** The attribute that holds each policy-carrying resource type's document. */
+const POLICY_ATTRIBUTE: Record<string, string> = {
+  aws_s3_bucket_policy: "policy",
+  aws_kms_key: "policy",
+  aws_iam_role: "assume_role_policy",
+  aws_iam_role_policy: "policy",
+  aws_sns_topic_policy: "policy",
+};
+
 /** Planned policy documents by resource address suffix, parsed as AWS would receive them. */
 export function plannedPolicies(plan: Plan): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const r of plan.resources) {
-    if ((r.type === "aws_s3_bucket_policy" || r.type === "aws_kms_key") && typeof r.values.policy === "string") {
-      out[`${r.type}.${r.address.split(".").pop()!.replace(/\[0\]$/, "")}`] = JSON.parse(r.values.policy);
-    }
+    const value = r.values[POLICY_ATTRIBUTE[r.type]];
+    if (typeof value === "string") out[`${r.type}.${r.address.split(".").pop()!.replace(/\[0\]$/, "")}`] = JSON.parse(value);
   }
   return out;
 }
@@ -85,12 +99,15 @@ export function expectedPolicies(c: Config): Record<string, unknown> {
   const out: Record<string, unknown> = { "aws_s3_bucket_policy.log_archive": byName["log archive bucket policy"] };
   if (byName["trail KMS key policy"]) out["aws_kms_key.cloudtrail"] = byName["trail KMS key policy"];
   if (byName["access-log bucket policy"]) out["aws_s3_bucket_policy.access_logs"] = byName["access-log bucket policy"];
+  if (byName["CloudWatch Logs role trust policy"]) out["aws_iam_role.cloudtrail_cloudwatch_logs"] = byName["CloudWatch Logs role trust policy"];
+  if (byName["CloudWatch Logs role policy"]) out["aws_iam_role_policy.cloudtrail_cloudwatch_logs"] = byName["CloudWatch Logs role policy"];
+  if (byName["SNS topic policy"]) out["aws_sns_topic_policy.cloudtrail_notifications"] = byName["SNS topic policy"];
   return out;
 }
 
 /** Addresses whose policy Terraform could not compute at plan time. */
 export function unknownPolicies(plan: Plan): string[] {
   return Object.entries(plan.unknown)
-    .filter(([address, u]) => /aws_s3_bucket_policy|aws_kms_key\./.test(address) && u.policy === true)
+    .filter(([address, u]) => /aws_s3_bucket_policy|aws_kms_key\.|aws_iam_role|aws_sns_topic_policy/.test(address) && (u.policy === true || u.assume_role_policy === true))
     .map(([address]) => address);
 }

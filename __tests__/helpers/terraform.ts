@@ -56,6 +56,8 @@ export const OFFLINE_PROVIDER = {
   skip_metadata_api_check: true,
   // allowed_account_ids needs the account ID that offline plans do not look up.
   allowed_account_ids: null,
+  // A named profile must exist in the shared config even when static credentials win.
+  profile: null,
 };
 
 /** Writes an override file that makes every named provider configuration (`aws`, `aws.<alias>`) plan offline. */

@@ -1,6 +1,6 @@
 # Single account, as in the AWS documents: the bucket, the key and the organization trail all in the management
-# account. The modules are orgtrail's output (`npm run synth`), vendored under ./vendor/orgtrail:
-#   cp -r cdktf.out/modules/log-archive cdktf.out/modules/organization-trail examples/single-account/vendor/orgtrail/
+# account. The modules are orgtrail's output for the example organization (`npm run synth`), vendored as a consumer
+# would under ../vendor/orgtrail (kept current by `npm run golden`; `npm test` fails when they drift).
 
 terraform {
   required_version = ">= 1.5"
@@ -18,7 +18,7 @@ provider "aws" {
 }
 
 module "log_archive" {
-  source = "./vendor/orgtrail/log-archive"
+  source = "../vendor/orgtrail/log-archive"
 
   organization_id        = "o-exampleorgid"
   management_account_id  = "111111111111"
@@ -29,7 +29,7 @@ module "log_archive" {
 }
 
 module "organization_trail" {
-  source = "./vendor/orgtrail/organization-trail"
+  source = "../vendor/orgtrail/organization-trail"
 
   trail_name  = "org-trail"
   bucket_name = module.log_archive.bucket_name

@@ -1,6 +1,6 @@
 # Two accounts: the log archive (bucket and key) in a dedicated log-archive account, the organization trail in the
-# management account. The modules are orgtrail's output (`npm run synth`), vendored under ./vendor/orgtrail:
-#   cp -r cdktf.out/modules/log-archive cdktf.out/modules/organization-trail examples/two-accounts/vendor/orgtrail/
+# management account. The modules are orgtrail's output for the example organization (`npm run synth`), vendored as
+# a consumer would under ../vendor/orgtrail (kept current by `npm run golden`; `npm test` fails when they drift).
 
 terraform {
   required_version = ">= 1.5"
@@ -37,7 +37,7 @@ provider "aws" {
 }
 
 module "log_archive" {
-  source    = "./vendor/orgtrail/log-archive"
+  source    = "../vendor/orgtrail/log-archive"
   providers = { aws = aws.log_archive }
 
   organization_id        = "o-exampleorgid"
@@ -52,7 +52,7 @@ module "log_archive" {
 }
 
 module "organization_trail" {
-  source = "./vendor/orgtrail/organization-trail"
+  source = "../vendor/orgtrail/organization-trail"
 
   trail_name    = "org-trail"
   bucket_name   = module.log_archive.bucket_name # waits for the bucket policy

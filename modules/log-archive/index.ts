@@ -3,6 +3,7 @@ import { accessLogBucketPolicy } from "../../policies/access-log-policy";
 import { logArchiveBucketPolicy } from "../../policies/bucket-policy";
 import type { Deferred, Test } from "../../policies/document";
 import type { MemberAccessIntent, TrailContext } from "../../policies/intent";
+import type { KeyDeliveryIntent } from "../../policies/delivery-intent";
 import { HardenedBucket, type LifecycleProps, type ObjectLockProps } from "../shared/hardened-bucket";
 import { optional, ref, type Tags } from "../shared/resources";
 import { TrailKey } from "../trail-key";
@@ -35,6 +36,8 @@ export interface LogArchiveProps extends TrailContext {
   readonly accessLogs: AccessLogsProps;
   readonly key: KeyProps;
   readonly memberAccess: MemberAccessIntent;
+  /** Delivery targets that use the trail key, and the delegated administrator (statements in the key policy). */
+  readonly delivery?: KeyDeliveryIntent;
   readonly tags?: Tags;
   readonly provider?: TerraformProvider;
 }

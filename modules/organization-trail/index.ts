@@ -1,5 +1,6 @@
 import { Cloudtrail, Construct, type TerraformProvider, type TerraformResource } from "../../facade";
 import { dependOn, tag, type Tags } from "../shared/resources";
+import { applyTrailOperations, type TrailOperationsProps } from "./operations";
 
 export interface OrganizationTrailProps {
   readonly trailName: string;
@@ -19,6 +20,9 @@ export interface OrganizationTrailProps {
    */
   readonly dependsOn?: TerraformResource[];
   readonly tags?: Tags;
+  /** CloudWatch Logs, SNS, event selectors, Insights. @default none: S3 delivery of every management event */
+  readonly operations?: TrailOperationsProps;
+  /** The management account's provider, or the delegated administrator's (the trail is owned by management either way). */
   readonly provider?: TerraformProvider;
 }
 
@@ -44,5 +48,6 @@ export class OrganizationTrail extends Construct {
     if (props.s3KeyPrefix) this.trail.addOverride("s3_key_prefix", props.s3KeyPrefix);
     tag(this.trail, props.tags);
     dependOn(this.trail, ...(props.dependsOn ?? []));
+    applyTrailOperations(this.trail, props.operations);
   }
 }

@@ -91,7 +91,8 @@ function expr(v: unknown): string {
   if (isDeferred(v)) return v.deferred;
   if (v && typeof v === "object") {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-    return `{${entries.map(([k, x]) => `${key(k)} = ${expr(x)}`).join(", ")}}`;
+    // Spacing as `terraform fmt` writes object constructors, so HCL output of modules is fmt-clean.
+    return entries.length ? `{ ${entries.map(([k, x]) => `${key(k)} = ${expr(x)}`).join(", ")} }` : "{}";
   }
   throw new Error(`cannot render ${String(v)} in a policy`);
 }
@@ -111,7 +112,10 @@ function list(items: readonly unknown[]): string {
       flush();
       groups.push(`[for s in [${(item.value as unknown[]).map(expr).join(", ")}] : s if ${test(item.test)}]`);
     } else if (isOptionalInput(item)) {
-      throw new Error("an optional input is only supported in a condition");
+      // Terraform evaluates a for expression's `if` before its value, so the bound input is never read when null.
+      flush();
+      const input = isDeferred(item.input) ? item.input.deferred : expr(item.input);
+      groups.push(`flatten([for ${item.bind} in [${input}] : [${(item.value as unknown[]).map(expr).join(", ")}] if ${item.bind} != null])`);
     } else run.push(expr(item));
   }
   flush();
@@ -149,7 +153,7 @@ function mergeCondition(m: Merge): string {
       .filter(([op]) => !(op in fixed))
       .map(([op, entries]) => deferredObject(p, { [op]: entries })),
   );
-  const base = `{${operators.join(", ")}}`;
+  const base = operators.length ? `{ ${operators.join(", ")} }` : "{}";
   return newOps.length ? `merge(${base}, ${newOps.join(", ")})` : base;
 }
 

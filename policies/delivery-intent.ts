@@ -1,0 +1,30 @@
+import type { Deferred, Test } from "./document";
+
+/** Which trail delivers, and which account holds its delivery targets. */
+export interface DeliveryContext {
+  readonly partition: string;
+  readonly homeRegion: string;
+  /** Owner of the organization trail: its ARN (`aws:SourceArn`) names this account, also for a delegated admin. */
+  readonly managementAccountId: string;
+  readonly trailName: string;
+  /** Account of the log group, role and topic: the account that creates the trail (management or delegated admin). */
+  readonly deliveryAccountId: string;
+}
+
+export interface CloudWatchLogsIntent extends DeliveryContext {
+  readonly logGroupName: string;
+}
+
+export interface SnsTopicIntent extends DeliveryContext {
+  readonly topicName: string;
+}
+
+/** What the trail key's policy must also grant, besides CloudTrail's log files and the members' reads. */
+export interface KeyDeliveryIntent {
+  /** CloudWatch Logs encrypts this log group with the trail key. */
+  readonly cloudWatchLogs?: { readonly enabled: Test; readonly logGroupArn: string };
+  /** CloudTrail publishes to this topic, encrypted with the trail key. */
+  readonly snsTopic?: { readonly enabled: Test; readonly topicArn: string };
+  /** The CloudTrail delegated administrator that creates the trail (it needs kms:Decrypt like the trail owner). */
+  readonly trailAdminAccountId?: string | Deferred;
+}
