@@ -150,7 +150,7 @@ describe("vendorable modules: the operations as variables", () => {
   const out = synthTo(config());
   const load = (name: string) => {
     const merged: Record<string, any> = {};
-    for (const f of readdirSync(join(out, "modules", name))) Object.assign(merged, readTf(join(out, "modules", name, f)));
+    for (const f of readdirSync(join(out, "modules", name)).filter((x) => x.endsWith(".tf.json"))) Object.assign(merged, readTf(join(out, "modules", name, f)));
     return merged as TfJson;
   };
   const trail = load("organization-trail");

@@ -118,6 +118,28 @@ describe("SCPs apply to member principals only (design.md §3.2)", () => {
   });
 });
 
+describe("trust policies (for the access issue's roles)", () => {
+  const ROLE = "arn:aws:iam::222222222222:role/ReaderFor333333333333";
+  const trust = (condition: Record<string, Record<string, string>>) => ({
+    Version: "2012-10-17",
+    Statement: [{ Sid: "MemberAssumes", Effect: "Allow", Principal: { AWS: "arn:aws:iam::333333333333:root" }, Action: "sts:AssumeRole", Condition: condition }],
+  });
+  const assume = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] };
+
+  test("MFA comes from the principal, the external ID from the request", async () => {
+    const mfa = trust({ Bool: { "aws:MultiFactorAuthPresent": "true" } });
+    const as = (principal: ReturnType<typeof role>, context = {}) => evaluate(org, { principal, action: "sts:AssumeRole", resource: ROLE, context }, { resourcePolicy: mfa, identityPolicies: [assume] });
+    expect(await as(role("333333333333", "Auditor", { mfa: true }))).toBe("Allowed");
+    expect(await as(role("333333333333", "Auditor"))).toBe("ImplicitlyDenied");
+    expect(await as(role("444444444444", "Auditor", { mfa: true }))).toBe("ImplicitlyDenied");
+    const external = trust({ StringEquals: { "sts:ExternalId": "siem-7f3a" } });
+    const third = (externalId?: string) => evaluate(org, { principal: role("333333333333", "Siem"), action: "sts:AssumeRole", resource: ROLE, context: { externalId } }, { resourcePolicy: external, identityPolicies: [assume] });
+    expect(await third("siem-7f3a")).toBe("Allowed");
+    expect(await third("guess")).toBe("ImplicitlyDenied");
+    expect(await third()).toBe("ImplicitlyDenied");
+  });
+});
+
 describe("what the simulator would silently misjudge is refused", () => {
   const get = { principal: reader("333333333333"), action: "s3:GetObject", resource: logOf("333333333333") };
   const doc = (over: Record<string, unknown>) => ({ Version: "2012-10-17", Statement: [{ Sid: "S", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*", ...over }] });

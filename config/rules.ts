@@ -87,7 +87,8 @@ export const RULES = {
   ],
   keyPrefix: [
     lengthBetween(1, 200),
-    matches("^[A-Za-z0-9!_.*'()/-]+$", "contain only letters, digits and the characters ! _ . * ' ( ) / -"),
+    // No `*`: in the policies' resource ARNs and s3:prefix conditions it would be a wildcard, not a character.
+    matches("^[A-Za-z0-9!_.'()/-]+$", "contain only letters, digits and the characters ! _ . ' ( ) / -"),
     notMatches("^/|/$", "not begin or end with a slash"),
     notMatches("//", "not contain an empty path segment (//)"),
     notMatches("(^|/)AWSLogs(/|$)", "not contain the AWSLogs folder, which CloudTrail adds itself"),

@@ -5,7 +5,8 @@
 #   1. management account: register the delegated administrator;
 #   2. log-archive account: key (with the CloudWatch Logs, SNS and delegated-admin statements) and bucket policy;
 #   3. delegated administrator: log group, delivery role and topic, then the trail.
-# The modules are orgtrail's output (`npm run synth`), vendored under ./vendor/orgtrail.
+# The modules are orgtrail's output for the example organization (`npm run synth`), vendored as a consumer would under
+# ../vendor/orgtrail (kept current by `npm run golden`; `npm test` fails when they drift).
 
 terraform {
   required_version = ">= 1.5"
@@ -57,7 +58,7 @@ resource "aws_cloudtrail_organization_delegated_admin_account" "trail_admin" {
 }
 
 module "log_archive" {
-  source    = "./vendor/orgtrail/log-archive"
+  source    = "../vendor/orgtrail/log-archive"
   providers = { aws = aws.log_archive }
 
   organization_id        = "o-exampleorgid"
@@ -74,7 +75,7 @@ module "log_archive" {
 }
 
 module "organization_trail" {
-  source     = "./vendor/orgtrail/organization-trail"
+  source     = "../vendor/orgtrail/organization-trail"
   providers  = { aws = aws.trail_admin }
   depends_on = [aws_cloudtrail_organization_delegated_admin_account.trail_admin]
 

@@ -76,6 +76,7 @@ export class LogArchive extends Construct {
       lifecycle: props.lifecycle,
       objectLock: props.objectLock,
       policy: logArchiveBucketPolicy({ ...props, memberAccess: props.memberAccess }),
+      policyName: "log archive bucket policy",
       tags,
       provider,
     });
@@ -92,6 +93,7 @@ export class LogArchive extends Construct {
           noncurrentVersionExpirationDays: 30,
           abortIncompleteMultipartUploadDays: 7,
         },
+        policyName: "access-log bucket policy",
         policy: accessLogBucketPolicy({
           partition: props.partition,
           accessLogBucketName: logs.bucketName,

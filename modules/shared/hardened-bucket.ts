@@ -13,6 +13,7 @@ import {
 } from "../../facade";
 import type { Deferred, PolicyDocument, Test } from "../../policies/document";
 import { renderPolicy } from "./hcl";
+import { addSizePrecondition } from "./size-precondition";
 import { dependOn, optional, ref, tag, type Tags } from "./resources";
 
 export interface LifecycleProps {
@@ -43,6 +44,8 @@ export interface HardenedBucketProps {
   readonly lifecycle: LifecycleProps;
   readonly objectLock?: ObjectLockProps;
   readonly policy: PolicyDocument;
+  /** Names the policy in size errors. @default "<id> bucket policy" */
+  readonly policyName?: string;
   readonly tags?: Tags;
   readonly provider?: TerraformProvider;
   /** Whether the bucket exists: a deferred test lets a vendorable module decide at plan time. @default true */
@@ -150,7 +153,9 @@ export class HardenedBucket extends Construct {
       this.resources.push(lockConfig);
     }
 
-    this.policy = make(() => new S3BucketPolicy(this, "policy", { bucket: bucketId, policy: renderPolicy(props.policy), provider }));
+    const policy = renderPolicy(props.policy);
+    this.policy = make(() => new S3BucketPolicy(this, "policy", { bucket: bucketId, policy, provider }));
+    addSizePrecondition(this.policy, { attribute: "policy", localName: `${id}_bucket_policy`, name: props.policyName ?? `${id} bucket policy`, kind: "bucketPolicy", policy });
     // S3 answers 409 OperationAborted when the policy and the public access block change at once.
     dependOn(this.policy, this.publicAccessBlock, ownership);
   }

@@ -3,6 +3,7 @@ import { trailKeyPolicy } from "../../policies/key-policy";
 import type { KeyPolicyIntent } from "../../policies/intent";
 import type { Test } from "../../policies/document";
 import { renderPolicy } from "../shared/hcl";
+import { addSizePrecondition } from "../shared/size-precondition";
 import { optional, ref, tag, type Tags } from "../shared/resources";
 
 export interface TrailKeyProps extends KeyPolicyIntent {
@@ -31,13 +32,15 @@ export class TrailKey extends Construct {
   constructor(scope: Construct, name: string, props: TrailKeyProps) {
     super(scope, name);
     this.key = optional(props.create, () => {
+      const policy = renderPolicy(trailKeyPolicy(props));
       const key = new KmsKey(this, "key", {
         description: `orgtrail: encrypts CloudTrail logs of organization trail ${props.trailName}`,
         enableKeyRotation: true,
         deletionWindowInDays: props.deletionWindowDays,
-        policy: renderPolicy(trailKeyPolicy(props)),
+        policy,
         provider: props.provider,
       });
+      addSizePrecondition(key, { attribute: "policy", localName: "cloudtrail_key_policy", name: "trail KMS key policy", kind: "keyPolicy", policy });
       key.overrideLogicalId("cloudtrail");
       tag(key, props.tags);
       return key;

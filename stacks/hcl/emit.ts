@@ -24,7 +24,7 @@ const blockSchema = (): BlockSchema =>
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
-const META_BLOCKS: Blocks = { lifecycle: { precondition: {}, postcondition: {} }, dynamic: {} };
+const META_BLOCKS: Blocks = { lifecycle: { precondition: {}, postcondition: {} } };
 
 /** One Terraform JSON document as HCL. */
 export function toHcl(doc: Obj): string {
@@ -97,7 +97,7 @@ function bodyLines(body: Obj, blocks: Blocks, depth: number, opts: BodyOptions):
   const nested: string[][] = [];
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined) continue;
-    if (key in blocks && value !== null && typeof value === "object") {
+    if ((key in blocks || key === "dynamic") && value !== null && typeof value === "object") {
       if (opts.labelled?.includes(key)) {
         for (const [label, inner] of Object.entries(value as Obj)) nested.push(block([key, q(label)], inner as Obj, {}, depth));
       } else if (key === "dynamic") {
