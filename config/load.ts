@@ -82,10 +82,10 @@ function readData(path: string): unknown {
   return doc.toJS() ?? {};
 }
 
-/** A path as a person writes it: `memberRoles[0].accountId`. */
+/** A path as `logArchive.bucketName` or `trail.insights.0`; a key that is not a plain word is quoted: `tags["aws:x"]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((k, i) => (typeof k === "number" ? `[${k}]` : !/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(k)) ? `[${JSON.stringify(String(k))}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .map((k, i) => (/^[A-Za-z0-9_]+$/.test(String(k)) ? `${i === 0 ? "" : "."}${String(k)}` : `[${JSON.stringify(String(k))}]`))
     .join("");
 }
 
