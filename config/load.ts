@@ -104,8 +104,15 @@ function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Proble
       }
       continue;
     }
-    const value = "input" in issue ? issue.input : valueAt(input, issue.path);
-    const message = issue.code === "invalid_type" ? typeMessage(issue.expected, value) : issue.message;
+    let value = "input" in issue ? issue.input : valueAt(input, issue.path);
+    let message = issue.message;
+    if (issue.code === "invalid_type") message = typeMessage(issue.expected, value);
+    if (issue.code === "invalid_value") message = `must be one of ${issue.values.map(String).join(", ")}`;
+    if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options)) {
+      // A discriminated union (deployment.backend.type): the issue's input is the whole object.
+      value = valueAt(input, issue.path);
+      message = `must be one of ${issue.options.map(String).join(", ")}`;
+    }
     problems.push({ path, value, message });
   }
   return problems;
