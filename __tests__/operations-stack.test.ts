@@ -185,7 +185,9 @@ describe("vendorable modules: the operations as variables", () => {
 
   test("log-archive: the key's delivery statements are switched by their optional inputs", () => {
     for (const n of ["cloud_watch_logs_group_arn", "sns_topic_arn", "trail_admin_account_id"]) expect({ n, default: archive.variable![n].default }).toEqual({ n, default: null });
-    const policy = res(archive, "aws_kms_key", "cloudtrail").policy as string;
+    // The policy lives in a local that the key and its size precondition both read.
+    expect(res(archive, "aws_kms_key", "cloudtrail").policy).toBe("${local.cloudtrail_key_policy}");
+    const policy = (archive.locals as Record<string, string>).cloudtrail_key_policy;
     expect(policy).toContain("if var.cloud_watch_logs_group_arn != null");
     expect(policy).toContain("if var.sns_topic_arn != null");
     expect(policy).toContain("flatten([for admin in [var.trail_admin_account_id]");

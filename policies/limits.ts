@@ -1,29 +1,30 @@
 import type { ResolvedDocument } from "./document";
 
+/** How AWS counts a document's size against a limit. */
+export type Counting = "bytes" | "characters" | "non-whitespace characters";
+
 /** AWS size limits for policy documents, and how AWS counts them. */
 export const LIMITS = {
-  bucketPolicy: { limit: 20 * 1024, unit: "bytes", count: "bytes of the minified JSON" },
+  bucketPolicy: { limit: 20 * 1024, unit: "bytes", count: "bytes" },
   keyPolicy: { limit: 32768, unit: "bytes", count: "bytes" },
   trustPolicy: { limit: 2048, unit: "characters", count: "non-whitespace characters" },
   managedPolicy: { limit: 6144, unit: "characters", count: "non-whitespace characters" },
   inlinePoliciesPerRole: { limit: 10240, unit: "characters", count: "non-whitespace characters" },
-  scp: { limit: 5120, unit: "characters", count: "all characters" },
+  scp: { limit: 5120, unit: "characters", count: "characters" },
   snsTopicPolicy: { limit: 30 * 1024, unit: "bytes", count: "bytes" },
-} as const;
+} as const satisfies Record<string, { limit: number; unit: string; count: Counting }>;
 
 export type LimitKind = keyof typeof LIMITS;
 
-/** The size of a document as AWS counts it for that kind of policy. */
+/** The size of a document (minified JSON) as AWS counts it for that kind of policy. */
 export function policySize(doc: ResolvedDocument, kind: LimitKind): number {
   const json = JSON.stringify(doc);
-  switch (kind) {
-    case "bucketPolicy":
-    case "keyPolicy":
-    case "snsTopicPolicy":
+  switch (LIMITS[kind].count) {
+    case "bytes":
       return Buffer.byteLength(json, "utf8");
-    case "scp":
+    case "characters":
       return json.length;
-    default:
+    case "non-whitespace characters":
       return json.replace(/\s/g, "").length;
   }
 }

@@ -7,6 +7,7 @@ import { deferred } from "../policies/document";
 import type { KeyDeliveryIntent } from "../policies/delivery-intent";
 import type { TrailOperationsProps } from "../modules/organization-trail/operations";
 import { TrailDelivery } from "../modules/trail-delivery";
+import { addPreconditions, type Precondition } from "../modules/shared/resources";
 import type { ModuleVariables, VariableSpec } from "./module-variables";
 
 /** The organization-trail module's inputs for CloudWatch Logs, SNS, event selectors, Insights and a delegated admin. */
@@ -113,8 +114,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
     errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
   };
   const roleNameLength = { condition: "${length(local.cloud_watch_logs_role_name) <= 64}", errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." };
-  const precondition = (r: TerraformResource | undefined, ...checks: { condition: string; errorMessage: string }[]) =>
-    r?.addOverride("lifecycle.precondition", checks.map((p) => ({ condition: p.condition, error_message: p.errorMessage })));
+  const precondition = (r: TerraformResource | undefined, ...checks: Precondition[]) => r && addPreconditions(r, ...checks);
   precondition(delivery.role, accountsSet, roleNameLength);
   precondition(delivery.rolePolicy, accountsSet);
   precondition(delivery.topicPolicy, accountsSet);

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Config } from "../../config/schema";
 import { buildModules } from "../../stacks/module-stacks";
 import { logArchiveArguments } from "./plans";
@@ -34,7 +34,10 @@ function writeModules(root: string): string {
   try {
     for (const m of buildModules(scratch)) {
       mkdirSync(join(vendor, m.name), { recursive: true });
-      for (const [file, content] of Object.entries(m.files)) writeFileSync(join(vendor, m.name, file), content);
+      for (const [file, content] of Object.entries(m.files)) {
+        mkdirSync(dirname(join(vendor, m.name, file)), { recursive: true });
+        writeFileSync(join(vendor, m.name, file), content);
+      }
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -71,7 +74,7 @@ export function writeBatchRoot(entries: readonly BatchEntry[]): string {
     } else {
       const dir = join(root, e.name);
       cpSync(join(EXAMPLES, e.example), dir, { recursive: true });
-      cpSync(vendor, join(dir, "vendor", "orgtrail"), { recursive: true });
+      // Examples vendor the modules from ../vendor/orgtrail, which is `vendor` here.
       writeOfflineProviders(dir, e.aliases);
       modules[e.name] = { source: `./${e.name}` };
     }

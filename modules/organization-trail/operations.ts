@@ -1,5 +1,6 @@
 import type { Cloudtrail } from "../../facade";
 import type { TrailDeliverySettings } from "../trail-delivery";
+import { addPreconditions } from "../shared/resources";
 
 /** Operating settings of the trail beyond S3 delivery. Literal values (deploy stack) or Terraform expressions. */
 export interface TrailOperationsProps extends TrailDeliverySettings {
@@ -48,6 +49,6 @@ export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProp
   } else if (insights?.length) trail.addOverride("insight_selector", insights.map((t) => ({ insight_type: t })));
 
   if (ops.preconditions?.length) {
-    trail.addOverride("lifecycle.precondition", ops.preconditions.map((p) => ({ condition: p.condition, error_message: p.errorMessage })));
+    addPreconditions(trail, ...ops.preconditions);
   }
 }

@@ -6,7 +6,11 @@ import { isDeferred, type Test } from "../../policies/document";
  * (Terraform variables: decide at plan time with `count`).
  */
 
-const counted = new WeakSet<TerraformResource>();
+/** Resources created through `count`, with the test that decides them. */
+const counted = new WeakMap<TerraformResource, string>();
+
+/** The Terraform test that decides whether a counted resource exists; undefined for an unconditional one. */
+export const countTest = (r: TerraformResource): string | undefined => counted.get(r);
 
 /** Creates the resource when `test` holds: now for a literal, through `count` for a deferred test. */
 export function optional<R extends TerraformResource>(test: Test, create: () => R): R | undefined {
@@ -14,7 +18,7 @@ export function optional<R extends TerraformResource>(test: Test, create: () => 
   const resource = create();
   if (isDeferred(test)) {
     resource.addOverride("count", `\${${test.deferred} ? 1 : 0}`);
-    counted.add(resource);
+    counted.set(resource, test.deferred);
   }
   return resource;
 }
@@ -39,4 +43,18 @@ export function tag(r: TerraformResource, tags: Tags | undefined): void {
 export function dependOn(r: TerraformResource, ...on: (TerraformResource | undefined)[]): void {
   const present = on.filter((x): x is TerraformResource => x !== undefined);
   if (present.length) r.addOverride("depends_on", present.map(address));
+}
+
+export interface Precondition {
+  readonly condition: string;
+  readonly errorMessage: string;
+}
+
+const preconditions = new WeakMap<TerraformResource, Precondition[]>();
+
+/** Adds `lifecycle.precondition` blocks; several callers may add to one resource without replacing each other's. */
+export function addPreconditions(r: TerraformResource, ...checks: Precondition[]): void {
+  const all = [...(preconditions.get(r) ?? []), ...checks];
+  preconditions.set(r, all);
+  r.addOverride("lifecycle.precondition", all.map((p) => ({ condition: p.condition, error_message: p.errorMessage })));
 }

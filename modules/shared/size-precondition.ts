@@ -1,5 +1,6 @@
 import { TerraformStack, type TerraformResource } from "../../facade";
 import { LIMITS, type LimitKind } from "../../policies/limits";
+import { addPreconditions, countTest } from "./resources";
 
 /**
  * The size of a policy as AWS counts it, as a Terraform expression over `json` (the minified document, e.g.
@@ -7,13 +8,12 @@ import { LIMITS, type LimitKind } from "../../policies/limits";
  * characters, less the padding). jsonencode escapes <, > and & as \u003c...: counts are then a little high, never low.
  */
 export function terraformPolicySize(json: string, kind: LimitKind): string {
-  switch (kind) {
-    case "bucketPolicy":
-    case "keyPolicy":
+  switch (LIMITS[kind].count) {
+    case "bytes":
       return `(length(base64encode(${json})) / 4 * 3 - length(regexall("=", substr(base64encode(${json}), -2, -1))))`;
-    case "scp":
+    case "characters":
       return `length(${json})`;
-    default:
+    case "non-whitespace characters":
       return `length(replace(${json}, "/\\\\s/", ""))`;
   }
 }
@@ -26,18 +26,41 @@ export function terraformPolicySize(json: string, kind: LimitKind): string {
  */
 export function addSizePrecondition(
   resource: TerraformResource,
-  check: { readonly attribute: string; readonly localName: string; readonly name: string; readonly kind: LimitKind; readonly policy: string },
+  check: {
+    readonly attribute: string;
+    readonly localName: string;
+    readonly name: string;
+    readonly kind: LimitKind;
+    readonly policy: string;
+    /**
+     * Keep the document on the attribute and measure it in the precondition. For resources whose inputs may be null
+     * until the resource is wanted: a local is evaluated before any precondition could explain what is missing.
+     */
+    readonly inline?: boolean;
+  },
 ): void {
   if (!/^\$\{.*\}$/s.test(check.policy)) return;
+  if (check.inline) {
+    const { limit, unit, count } = LIMITS[check.kind];
+    const size = terraformPolicySize(check.policy.slice(2, -1), check.kind);
+    addPreconditions(resource, {
+      condition: `\${try(${size} <= ${limit}, true)}`,
+      errorMessage: `The ${check.name} is \${${size}} ${unit}, over the AWS limit of ${limit} ${unit} for a ${check.kind} (${count}). Shorten the inputs it is built from.`,
+    });
+    return;
+  }
   const local = `local.${check.localName}`;
-  TerraformStack.of(resource).addOverride(`locals.${check.localName}`, check.policy);
+  // A local is evaluated even when its resource is counted out, and the inputs of an absent resource may be null:
+  // guard it with the resource's own test (Terraform reports errors of the branch it takes only).
+  const test = countTest(resource);
+  const value = test === undefined ? check.policy : `\${(${test}) ? ${check.policy.slice(2, -1)} : null}`;
+  TerraformStack.of(resource).addOverride(`locals.${check.localName}`, value);
   resource.addOverride(check.attribute, `\${${local}}`);
   const { limit, unit, count } = LIMITS[check.kind];
   const size = terraformPolicySize(local, check.kind);
-  resource.addOverride("lifecycle.precondition", [
-    {
-      condition: `\${${size} <= ${limit}}`,
-      error_message: `The ${check.name} is \${${size}} ${unit}, over the AWS limit of ${limit} ${unit} for a ${check.kind} (${count}). Shorten the inputs it is built from.`,
-    },
-  ]);
+  addPreconditions(resource, {
+    // try(): a document that cannot be built (null inputs) is reported by the input's own checks, not as a size.
+    condition: `\${try(${size} <= ${limit}, true)}`,
+    errorMessage: `The ${check.name} is \${${size}} ${unit}, over the AWS limit of ${limit} ${unit} for a ${check.kind} (${count}). Shorten the inputs it is built from.`,
+  });
 }

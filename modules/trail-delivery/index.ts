@@ -6,6 +6,7 @@ import type { Test } from "../../policies/document";
 import { snsTopicPolicy } from "../../policies/sns-topic-policy";
 import { renderPolicy } from "../shared/hcl";
 import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
+import { addSizePrecondition } from "../shared/size-precondition";
 import { ifEnabled } from "./if-enabled";
 
 export interface CloudWatchLogsDeliveryProps {
@@ -82,6 +83,7 @@ export class TrailDelivery extends Construct {
       )!;
       this.role.overrideLogicalId("cloudtrail_cloudwatch_logs");
       tag(this.role, tags);
+      addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "cloudwatch_logs_trust_policy", name: "CloudWatch Logs delivery role trust policy", kind: "trustPolicy", policy: renderPolicy(cloudWatchLogsTrustPolicy(props)), inline: true });
 
       this.rolePolicy = optional(cwl.enabled, () =>
         new IamRolePolicy(this, "role_policy", {
@@ -92,6 +94,7 @@ export class TrailDelivery extends Construct {
         }),
       )!;
       this.rolePolicy.overrideLogicalId("cloudtrail_cloudwatch_logs");
+      addSizePrecondition(this.rolePolicy, { attribute: "policy", localName: "cloudwatch_logs_delivery_policy", name: "CloudWatch Logs delivery role policy", kind: "inlinePoliciesPerRole", policy: renderPolicy(cloudWatchLogsDeliveryPolicy({ ...props, logGroupName: cwl.logGroupName })), inline: true });
 
       const group = logGroupArn(partition, homeRegion, deliveryAccountId, cwl.logGroupName);
       settings.cloudWatchLogsGroupArn = ifEnabled(cwl.enabled, `${group}:*`);
@@ -110,6 +113,7 @@ export class TrailDelivery extends Construct {
         new SnsTopicPolicy(this, "topic_policy", { arn: ref(this.topic!, "arn"), policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), provider }),
       )!;
       this.topicPolicy.overrideLogicalId("cloudtrail_notifications");
+      addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: "SNS topic policy", kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), inline: true });
 
       settings.snsTopicArn = ifEnabled(sns.enabled, snsTopicArn(partition, homeRegion, deliveryAccountId, sns.topicName));
       this.readyForTrail.push(this.topicPolicy);
