@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020";
 import { join } from "node:path";
-import { RULES, type RuleName } from "../config/rules";
+import { ADVICE, KNOWN_REGIONS, RULES, type Rule } from "../config/rules";
 import { mustTerraform, workdir } from "./helpers/terraform";
 
 /**
@@ -29,7 +30,7 @@ const SAMPLES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   days: { good: [1, 90, 36500], bad: [0, -1, 1.5, 36501] },
   deletionWindowDays: { good: [7, 30], bad: [6, 31, 7.5] },
   partition: { good: ["aws", "aws-cn", "aws-us-gov"], bad: ["aws-iso", "AWS"] },
-  tagKey: { good: ["team", "cost-center", "aws:x"], bad: ["", "a\u00e9", "k".repeat(129)] },
+  tagKey: { good: ["team", "cost-center", "x:aws:y", "awsome"], bad: ["", "a\u00e9", "k".repeat(129), "aws:x", "AWS:x", "Aws:cost"] },
   tagValue: { good: ["", "security", "a b"], bad: ["v".repeat(257), "x;y"] },
   externalId: { good: ["ab", "Unique-ID_1234+=,.@:/", "x".repeat(1224)], bad: ["a", "x".repeat(1225), "has space", "semi;colon", "\u00e9t\u00e9"] },
   roleName: { good: ["LogReader", "a", "team+x=y,z.w@v_u-t", "r".repeat(64)], bad: ["", "r".repeat(65), "role/path", "a b", "r*"] },
@@ -40,38 +41,65 @@ const SAMPLES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   },
 };
 
+/** Samples for the advice rules (warnings): "good" follows the advice. */
+const ADVICE_SAMPLES: Record<string, { good: unknown[]; bad: unknown[] }> = {
+  bucketName: { good: ["example-org-cloudtrail-logs", "abc"], bad: ["logs.example.com", "a.b"] },
+  region: { good: [...KNOWN_REGIONS], bad: ["us-east-7", "eu-centrall-1", "us-gov-east-9"] },
+};
+
+type Sampled = { set: string; rules: readonly Rule[]; good: unknown[]; bad: unknown[] };
+const SAMPLED: Sampled[] = [
+  ...Object.entries(SAMPLES).map(([set, s]) => ({ set, rules: RULES[set as keyof typeof RULES] as readonly Rule[], ...s })),
+  ...Object.entries(ADVICE_SAMPLES).map(([set, s]) => ({ set: `advice:${set}`, rules: ADVICE[set as keyof typeof ADVICE] as readonly Rule[], ...s })),
+];
+
 const hclValue = (v: unknown) => JSON.stringify(v).replace(/\$\{/g, () => "$${");
 
 describe("validation rules agree in TypeScript and Terraform", () => {
-  const cases: { rule: RuleName; index: number; value: unknown; ts: boolean }[] = [];
-  for (const [rule, { good, bad }] of Object.entries(SAMPLES) as [RuleName, { good: unknown[]; bad: unknown[] }][]) {
+  const cases: { rule: string; index: number; condition: Rule["condition"]; value: unknown; ts: boolean }[] = [];
+  for (const { set, rules, good, bad } of SAMPLED) {
     for (const value of [...good, ...bad]) {
-      RULES[rule].forEach((r, index) => cases.push({ rule, index, value, ts: r.check(value) }));
+      rules.forEach((r, index) => cases.push({ rule: set, index, condition: r.condition, value, ts: r.check(value) }));
     }
   }
 
   let terraformVerdicts: boolean[];
   beforeAll(() => {
     const dir = workdir("rules");
-    const conditions = cases.map((c) => `try(${RULES[c.rule][c.index].condition(hclValue(c.value))}, false)`);
+    const conditions = cases.map((c) => `try(${c.condition(hclValue(c.value))}, false)`);
     writeFileSync(join(dir, "main.tf"), `locals {\n  verdicts = [\n${conditions.map((x) => `    ${x},`).join("\n")}\n  ]\n}\n`);
     terraformVerdicts = JSON.parse(mustTerraform(dir, ["console"], "jsonencode(local.verdicts)\n").trim().replace(/^"|"$/g, "").replace(/\\"/g, '"'));
   });
 
-  test("samples cover every rule set", () => {
+  test("samples cover every rule set and every advice set", () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(RULES).sort());
+    expect(Object.keys(ADVICE_SAMPLES).sort()).toEqual(Object.keys(ADVICE).sort());
   });
 
   test("TypeScript accepts every good sample and rejects every bad one", () => {
-    for (const [rule, { good, bad }] of Object.entries(SAMPLES) as [RuleName, { good: unknown[]; bad: unknown[] }][]) {
-      for (const g of good) expect({ rule, value: g, ok: RULES[rule].every((r) => r.check(g)) }).toEqual({ rule, value: g, ok: true });
-      for (const b of bad) expect({ rule, value: b, ok: RULES[rule].every((r) => r.check(b)) }).toEqual({ rule, value: b, ok: false });
+    for (const { set, rules, good, bad } of SAMPLED) {
+      for (const g of good) expect({ set, value: g, ok: rules.every((r) => r.check(g)) }).toEqual({ set, value: g, ok: true });
+      for (const b of bad) expect({ set, value: b, ok: rules.every((r) => r.check(b)) }).toEqual({ set, value: b, ok: false });
     }
   });
 
   test("Terraform reaches the same verdict on every rule and sample", () => {
     expect(terraformVerdicts).toHaveLength(cases.length);
     const disagreements = cases.filter((c, i) => c.ts !== terraformVerdicts[i]).map((c) => `${c.rule}[${c.index}] ${JSON.stringify(c.value)}: ts=${c.ts}`);
+    expect(disagreements).toEqual([]);
+  });
+
+  test("each rule's JSON Schema fragment (what editors check) reaches the same verdict", () => {
+    const ajv = new Ajv2020({ strict: true, strictTypes: false });
+    const disagreements: string[] = [];
+    for (const { set, rules, good, bad } of SAMPLED) {
+      rules.forEach((rule, index) => {
+        const validate = ajv.compile(rule.jsonSchema);
+        for (const value of [...good, ...bad]) {
+          if (validate(value) !== rule.check(value)) disagreements.push(`${set}[${index}] ${JSON.stringify(value)}: ts=${rule.check(value)}`);
+        }
+      });
+    }
     expect(disagreements).toEqual([]);
   });
 });

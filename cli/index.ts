@@ -1,79 +1,220 @@
 #!/usr/bin/env node
-import { Command, Option } from "commander";
-import { ConfigError, loadConfig } from "../config/load";
-import { PolicyTooLargeError } from "../policies/limits";
-import { explain, formatMarkdown, formatText } from "../stacks/explain";
+import { existsSync, readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import YAML from "yaml";
+import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
+import { OPERATIONS_RULES } from "../config/operations-rules";
+import { ADVICE_SOURCES, CROSS_FIELD_SOURCES, OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../config/rule-sources";
+import { ADVICE, RULES } from "../config/rules";
+import { SWITCHED_OFF } from "../config/warnings";
+import { assertWithinLimits, PolicyTooLargeError } from "../policies/limits";
+import { OutputRefusedError } from "../stacks/atomic-write";
+import { policySizes } from "../stacks/policy-sizes";
 import type { ModuleFormat } from "../stacks/hcl";
-import { synthesize, verifyHclModules, type SynthSummary } from "../stacks/synth";
+import { VERSION } from "./assets";
+import type { StarterValues } from "./init-template";
+import { writeFileAtomically } from "./write-file";
+import { modeOf, plural, policyJson, policyLines, Reporter } from "./report";
 
-/** Exit codes: 2 for a bad config or a policy over its limit (nothing written), 1 for anything else. */
-async function run(action: () => void | Promise<void>): Promise<void> {
+/** Exit codes; help/partials/exit-codes.hbs explains them to users. */
+export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, usage: 64 } as const;
+
+/** Config files picked up from the working folder when --config is not given. */
+const DISCOVERED_CONFIGS = ["orgtrail.yaml", "orgtrail.yml", "orgtrail.json"];
+
+interface OutputOptions {
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** Runs a command body; every failure becomes one message, an exit code and, in JSON mode, one document. */
+async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => void | Promise<void>): Promise<void> {
+  const context: { loaded?: LoadedConfig } = {};
+  const extra = () => ({ config: context.loaded?.source, warnings: context.loaded?.warnings ?? [], written: false });
+  const nothing = ["validate", "rules", "explain"].includes(r.command) ? "" : "\nNothing was written.";
   try {
-    await action();
+    await body(context);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof PolicyTooLargeError) {
-      process.stderr.write(`orgtrail: ${e.message}\nNothing was written.\n`);
-      process.exitCode = 2;
+    if (e instanceof ConfigError) {
+      r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems });
+    } else if (e instanceof PolicyTooLargeError) {
+      r.fail(EXIT.invalidConfig, "policy-too-large", `${e.message}${nothing}`, { ...extra(), policies: policyJson(e.reports) });
+    } else if (e instanceof OutputRefusedError || (e as NodeJS.ErrnoException).code === "EEXIST") {
+      r.fail(EXIT.refused, "output-refused", `${(e as Error).message}${nothing}`, extra());
     } else {
-      process.stderr.write(`orgtrail: ${(e as Error).message}\nNothing was written.\n`);
-      process.exitCode = 1;
+      r.fail(EXIT.failed, "failed", `${(e as Error).stack ?? e}${nothing ? "\nThe previous output, if any, is untouched." : ""}`, extra());
     }
   }
 }
 
-function printSummary(s: SynthSummary, seconds: number): void {
-  const out: string[] = [`Wrote ${s.files.length} files to ${s.outDir} in ${seconds.toFixed(2)} s`];
-  for (const [where, n] of Object.entries(s.resources)) out.push(`  ${where.padEnd(30)} ${n} resources`);
-  out.push("Policies (size as AWS counts it / limit):");
-  for (const p of s.policies) {
-    out.push(`  ${p.name.padEnd(30)} ${String(p.size).padStart(6)} / ${p.limit} ${p.unit} (${((100 * p.size) / p.limit).toFixed(1)}%)`);
-  }
-  process.stdout.write(out.join("\n") + "\n");
+function load(r: Reporter, path: string | undefined, context: { loaded?: LoadedConfig }): LoadedConfig {
+  const file = path ?? DISCOVERED_CONFIGS.find((f) => existsSync(f));
+  r.progress(file ? `reading ${file}` : "no --config and no ./orgtrail.yaml: using the embedded example organization");
+  const loaded = readConfig(file);
+  context.loaded = loaded;
+  r.warnings(loaded.source, loaded.warnings);
+  return loaded;
 }
+
+const seconds = (started: bigint): number => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
 
 const program = new Command()
   .name("orgtrail")
   .description("Generate Terraform for a centralized AWS Organizations CloudTrail log archive.")
-  .showHelpAfterError();
+  .version(VERSION, "-V, --version", "print the version")
+  .helpOption("-h, --help", "print this help")
+  .helpCommand(false)
+  // Help, the starter template and the JSON Schema are loaded when asked for: every run pays for what it loads.
+  .configureHelp({ formatHelp: (cmd, helper) => (require("./help") as typeof import("./help")).renderHelp(cmd, helper), sortOptions: false })
+  .showHelpAfterError("(run orgtrail --help for usage)")
+  .exitOverride();
+
+const configOption = () => new Option("-c, --config <file>", "YAML or JSON config (default: ./orgtrail.yaml, else the embedded example)");
+const quietOption = () => new Option("-q, --quiet", "print only errors");
+const jsonOption = () => new Option("--json", "print one machine-readable JSON document on stdout, nothing else").conflicts("quiet");
 
 program
   .command("synth")
   .description("Write the deploy stack and the vendorable Terraform modules.")
-  .option("-c, --config <file>", "YAML or JSON config (default: the embedded example organization)")
+  .addOption(configOption())
   .option("-o, --out <dir>", "output folder, replaced atomically", "cdktf.out")
   .addOption(new Option("-f, --format <format>", "vendorable modules as Terraform JSON, HCL, or both (HCL in modules-hcl/)").choices(["json", "hcl", "both"]).default("json"))
-  .action((opts: { config?: string; out: string; format: ModuleFormat }) =>
-    run(async () => {
+  .addOption(quietOption())
+  .addOption(jsonOption())
+  .action((opts: { config?: string; out: string; format: ModuleFormat } & OutputOptions) => {
+    const r = new Reporter("synth", modeOf(opts));
+    return run(r, async (context) => {
       const started = process.hrtime.bigint();
-      const config = loadConfig(opts.config);
-      // HCL is offered only when a round trip proves it equivalent to the JSON synthesis.
-      if (opts.format !== "json") await verifyHclModules();
-      const summary = synthesize(config, opts.out, { moduleFormat: opts.format });
-      printSummary(summary, Number(process.hrtime.bigint() - started) / 1e9);
-    }),
-  );
+      const loaded = load(r, opts.config, context);
+      // Loaded only now: cdktf and the provider classes are the slow part, and a bad config never needs them.
+      const { synthesize, verifyHclModules } = require("../stacks/synth") as typeof import("../stacks/synth");
+      if (opts.format !== "json") {
+        // HCL is offered only when a round trip proves it equivalent to the JSON synthesis.
+        r.progress("proving the HCL modules equivalent to the JSON ones (hcl2json round trip)");
+        await verifyHclModules();
+      }
+      const s = synthesize(loaded.config, opts.out, { moduleFormat: opts.format, progress: (step) => r.progress(step) });
+      const took = seconds(started);
+      r.done(
+        [
+          `Wrote ${plural(s.files.length, "file")} to ${s.outDir} in ${took.toFixed(2)} s (config: ${loaded.source})`,
+          ...Object.entries(s.resources).map(([where, n]) => `  ${where.padEnd(30)} ${plural(n, "resource")}`),
+          ...policyLines(s.policies),
+          ...(loaded.warnings.length ? [`${plural(loaded.warnings.length, "warning")}: see above`] : []),
+        ],
+        { config: loaded.source, outDir: s.outDir, files: s.files, resources: s.resources, policies: policyJson(s.policies), warnings: loaded.warnings, seconds: took, written: true },
+      );
+    });
+  });
 
 program
   .command("validate")
-  .description("Check a config file and report every problem at once; writes nothing.")
-  .requiredOption("-c, --config <file>", "YAML or JSON config")
-  .action((opts: { config: string }) =>
-    run(() => {
-      loadConfig(opts.config);
-      process.stdout.write(`${opts.config}: valid\n`);
-    }),
-  );
+  .description("Check a config and report every problem at once; writes nothing.")
+  .argument("[file]", "the config to check (same as --config)")
+  .addOption(configOption())
+  .addOption(quietOption())
+  .addOption(jsonOption())
+  .action((file: string | undefined, opts: { config?: string } & OutputOptions) => {
+    const r = new Reporter("validate", modeOf(opts));
+    return run(r, (context) => {
+      const loaded = load(r, opts.config ?? file, context);
+      r.progress("checking policy sizes against the AWS limits");
+      const policies = policySizes(loaded.config);
+      assertWithinLimits(policies);
+      r.done(
+        [`${loaded.source}: valid${loaded.warnings.length ? `, with ${plural(loaded.warnings.length, "warning")} (see above)` : ""}`, ...policyLines(policies)],
+        { config: loaded.source, problems: [], warnings: loaded.warnings, policies: policyJson(policies) },
+      );
+    });
+  });
+
+program
+  .command("init")
+  .description("Write a commented starter config to edit.")
+  .argument("[file]", "where to write it", "orgtrail.yaml")
+  .option("--org-id <id>", "AWS Organizations ID (o-…)")
+  .option("--management-account-id <id>", "the management account, which owns the trail")
+  .option("--home-region <region>", "the trail's home region")
+  .option("--log-archive-account-id <id>", "the account that owns the bucket and key (default: the management account)")
+  .option("--bucket-name <name>", "the central log archive bucket")
+  .option("--trail-name <name>", "the organization trail")
+  .option("-f, --force", "overwrite an existing file")
+  .addOption(quietOption())
+  .addOption(jsonOption())
+  .action((file: string, opts: Partial<StarterValues> & { force?: boolean } & OutputOptions) => {
+    const r = new Reporter("init", modeOf(opts));
+    return run(r, () => {
+      const text = (require("./init-template") as typeof import("./init-template")).starterConfig(opts);
+      // The starter is checked like any config: values given as options must obey the same rules.
+      parseConfig(YAML.parse(text), `${file} (from the options given)`);
+      try {
+        writeFileAtomically(file, text, Boolean(opts.force));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new OutputRefusedError(file, "exists", "use --force to overwrite it");
+        throw e;
+      }
+      r.done([`Wrote ${file}: edit it, then run orgtrail validate --config ${file}`], { file, written: true });
+    });
+  });
+
+program
+  .command("schema")
+  .description("Print the JSON Schema of the config, for editors and CI.")
+  .option("-o, --out <file>", "write it to a file instead of stdout (replaces only an earlier orgtrail schema)")
+  .action((opts: { out?: string }) => {
+    const r = new Reporter("schema", "quiet");
+    return run(r, () => {
+      const text = (require("../config/json-schema") as typeof import("../config/json-schema")).configJsonSchemaText();
+      if (!opts.out) {
+        process.stdout.write(text);
+        return;
+      }
+      const ours = !existsSync(opts.out) || readFileSync(opts.out, "utf8").includes(`"title": "orgtrail configuration"`);
+      if (!ours) throw new OutputRefusedError(opts.out, "exists and is not an orgtrail schema", "choose another --out");
+      writeFileAtomically(opts.out, text, true);
+    });
+  });
+
+program
+  .command("rules")
+  .description("List every validation rule and the AWS document it comes from.")
+  .option("--json", "print them as JSON")
+  .action((opts: { json?: boolean }) => {
+    const sets = [
+      ...Object.entries(RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: RULE_SOURCES[name as keyof typeof RULES] })),
+      ...Object.entries(OPERATIONS_RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: OPERATIONS_RULE_SOURCES[name as keyof typeof OPERATIONS_RULES] })),
+    ];
+    const advice = Object.entries(ADVICE).map(([name, rules]) => ({ name, should: rules.map((x) => x.must), source: ADVICE_SOURCES[name as keyof typeof ADVICE] }));
+    if (opts.json) {
+      process.stdout.write(JSON.stringify({ rules: sets, advice, switchedOff: SWITCHED_OFF, crossField: CROSS_FIELD_SOURCES }, null, 2) + "\n");
+      return;
+    }
+    const out: string[] = ["Rules (an error when broken):"];
+    for (const s of sets) out.push(`  ${s.name}: ${s.source}`, ...s.must.map((m) => `    - must ${m}`));
+    out.push("", "Advice (a warning when not followed):");
+    for (const a of advice) out.push(`  ${a.name}: ${a.source}`, ...a.should.map((m) => `    - should ${m}`));
+    for (const w of SWITCHED_OFF) out.push(`  ${w.path}: a warning when off: ${w.why}`);
+    out.push("", "Rules between settings:");
+    for (const c of CROSS_FIELD_SOURCES) out.push(`  - ${c.rule}`, `    ${c.source}`);
+    process.stdout.write(out.join("\n") + "\n");
+  });
 
 program
   .command("explain")
   .description("Print who may do what on which prefix, and each policy's size against its AWS limit.")
-  .option("-c, --config <file>", "YAML or JSON config (default: the embedded example organization)")
+  .addOption(configOption())
   .option("--markdown", "Markdown tables, e.g. for a pull-request description")
-  .action((opts: { config?: string; markdown?: boolean }) =>
-    run(() => {
-      const e = explain(loadConfig(opts.config));
+  .action((opts: { config?: string; markdown?: boolean }) => {
+    const r = new Reporter("explain", "quiet");
+    return run(r, (context) => {
+      const { explain, formatMarkdown, formatText } = require("../stacks/explain") as typeof import("../stacks/explain");
+      const e = explain(load(r, opts.config, context).config);
       process.stdout.write(opts.markdown ? formatMarkdown(e) : formatText(e));
-    }),
-  );
+    });
+  });
 
-void program.parseAsync();
+program.parseAsync().catch((e: unknown) => {
+  if (!(e instanceof CommanderError)) throw e;
+  // Help and --version end with exit code 0; anything else commander rejects is a usage error.
+  process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+});

@@ -1,17 +1,12 @@
 import { z } from "zod";
-import { broken, RULES, type RuleName } from "./rules";
+import { ruled, ruledNumber } from "./ruled";
 
 /**
  * Config sections for access beyond the bucket policy: per-member reader roles, third-party readers, CloudTrail
  * user policies and the trail guardrail SCP (reference/aws-docs/002_*, 003_*). Hooked into `configSchema`.
  */
 
-function ruled<T extends z.ZodString | z.ZodNumber>(base: T, name: RuleName): T {
-  return base.superRefine((value: unknown, ctx) => {
-    for (const rule of broken(RULES[name], value)) ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
-  }) as unknown as T;
-}
-const text = (name: RuleName) => ruled(z.string(), name);
+const text = ruled;
 
 export const ACCESS_DEFAULTS = {
   memberRoleNamePrefix: "OrgTrailLogReader-",
@@ -23,7 +18,7 @@ const memberRole = z.strictObject({
   accountId: text("accountId").describe("The member account whose logs the role reads; its root is trusted to assume the role."),
   roleName: text("roleName").optional().describe("Default: OrgTrailLogReader-<accountId>."),
   requireMfa: z.boolean().default(false).describe("Only callers signed in with MFA may assume the role (aws:MultiFactorAuthPresent)."),
-  maxSessionDurationSeconds: ruled(z.number(), "sessionDurationSeconds").default(ACCESS_DEFAULTS.maxSessionDurationSeconds),
+  maxSessionDurationSeconds: ruledNumber("sessionDurationSeconds").default(ACCESS_DEFAULTS.maxSessionDurationSeconds),
 });
 
 const thirdPartyReader = z.strictObject({
@@ -97,8 +92,10 @@ export function accessRules(c: AccessParsed, ctx: z.RefinementCtx): void {
   duplicates(c.thirdPartyReaders, (t) => t.accountId, (i, v) => issue(["thirdPartyReaders", i, "accountId"], v, "must be unique: one role per third party"));
 
   // Every role lands in the log-archive account, where role names are unique case-insensitively.
+  // A repeated member account is reported above; its default role name would only repeat that problem.
+  const firstOfAccount = (m: { accountId: string }, i: number) => c.memberRoles.findIndex((x) => x.accountId === m.accountId) === i;
   const roles = [
-    ...c.memberRoles.map((m, i) => ({ name: memberRoleName(m), path: ["memberRoles", i, m.roleName ? "roleName" : "accountId"] })),
+    ...c.memberRoles.flatMap((m, i) => (m.roleName || firstOfAccount(m, i) ? [{ name: memberRoleName(m), path: ["memberRoles", i, m.roleName ? "roleName" : "accountId"] }] : [])),
     ...c.thirdPartyReaders.map((t, i) => ({ name: t.name, path: ["thirdPartyReaders", i, "name"] })),
   ];
   duplicates(roles, (r) => r.name.toLowerCase(), (i, v) => issue(roles[i].path, roles[i].name, `must give a role name not used by another reader role (${v}); IAM role names are unique per account, ignoring case`));

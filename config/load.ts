@@ -4,6 +4,7 @@ import YAML from "yaml";
 import type { z } from "zod";
 import { EXAMPLE_CONFIG } from "./example";
 import { configSchema, type Config } from "./schema";
+import { configWarnings } from "./warnings";
 
 /** One problem in a config: where, what was given, which rule it breaks. */
 export interface Problem {
@@ -23,55 +24,120 @@ export class ConfigError extends Error {
 }
 
 export function formatProblem(p: Problem): string {
-  const got = p.value === undefined ? "" : ` (got ${JSON.stringify(p.value)})`;
-  return `  - ${p.path || "(config)"}: ${p.message}${got}`;
+  let got = p.value === undefined ? "" : JSON.stringify(p.value);
+  if (got.length > 100) got = `${got.slice(0, 80)}… (${got.length} characters)`;
+  return `  - ${p.path || "(top level)"}: ${p.message}${got ? ` (got ${got})` : ""}`;
 }
 
 /** Validates a config object; throws ConfigError listing every problem at once. */
 export function parseConfig(input: unknown, source = "config"): Config {
-  const result = configSchema.safeParse(input);
+  const result = configSchema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ConfigError(source, toProblems(result.error.issues, input));
 }
 
+export interface LoadedConfig {
+  readonly config: Config;
+  /** What the config was read from: a file path or "embedded example". */
+  readonly source: string;
+  /** Settings that work but deserve a look; they fail nothing. */
+  readonly warnings: Problem[];
+}
+
+/** The name under which the embedded example organization is reported. */
+export const EXAMPLE_SOURCE = "embedded example";
+
 /** Loads and validates a YAML or JSON config file, or the embedded example when no path is given. */
 export function loadConfig(path?: string): Config {
-  if (!path) return parseConfig(EXAMPLE_CONFIG, "embedded example");
+  return readConfig(path).config;
+}
+
+/** Like loadConfig, with the warnings the config earns. */
+export function readConfig(path?: string): LoadedConfig {
+  const source = path || EXAMPLE_SOURCE;
+  const config = parseConfig(path ? readData(path) : EXAMPLE_CONFIG, source);
+  return { config, source, warnings: configWarnings(config) };
+}
+
+function readData(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new ConfigError(path, [{ path: "", message: `cannot be read: ${(e as Error).message}` }]);
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "ENOENT" ? "does not exist" : err.code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${err.message})`;
+    throw new ConfigError(path, [{ path: "", message: why }]);
   }
-  let data: unknown;
-  try {
-    data = extname(path) === ".json" ? JSON.parse(text) : YAML.parse(text, { prettyErrors: true });
-  } catch (e) {
-    throw new ConfigError(path, [{ path: "", message: `is not valid ${extname(path) === ".json" ? "JSON" : "YAML"}: ${(e as Error).message}` }]);
+  if (extname(path).toLowerCase() === ".json") {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new ConfigError(path, [{ path: "", message: `is not valid JSON: ${(e as Error).message}` }]);
+    }
   }
-  return parseConfig(data ?? {}, path);
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new ConfigError(path, doc.errors.map((e) => ({ path: "", message: `is not valid YAML: ${e.message.replace(/\n+/g, " ").trim()}` })));
+  }
+  return doc.toJS() ?? {};
+}
+
+/** A path as `logArchive.bucketName` or `trail.insights.0`; a key that is not a plain word is quoted: `tags["aws:x"]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((k, i) => (/^[A-Za-z0-9_]+$/.test(String(k)) ? `${i === 0 ? "" : "."}${String(k)}` : `[${JSON.stringify(String(k))}]`))
+    .join("");
 }
 
 function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    const path = issue.path.map(String).join(".");
+    const path = formatPath(issue.path);
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(issue.path);
       for (const key of issue.keys) {
         const hint = closest(key, known);
         problems.push({
-          path: path ? `${path}.${key}` : key,
+          path: formatPath([...issue.path, key]),
           message: `is not a known setting${hint ? `; did you mean ${hint}?` : ""} (known here: ${known.join(", ")})`,
         });
       }
       continue;
     }
-    const value = "input" in issue ? issue.input : valueAt(input, issue.path);
-    const message = issue.code === "invalid_type" && value === undefined ? "is required" : issue.message;
+    let value = "input" in issue ? issue.input : valueAt(input, issue.path);
+    let message = issue.message;
+    if (issue.code === "invalid_type") message = typeMessage(issue.expected, value);
+    if (issue.code === "invalid_value") message = `must be one of ${issue.values.map(String).join(", ")}`;
+    if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options)) {
+      // A discriminated union (deployment.backend.type): the issue's input is the whole object.
+      value = valueAt(input, issue.path);
+      message = `must be one of ${issue.options.map(String).join(", ")}`;
+    }
     problems.push({ path, value, message });
   }
   return problems;
+}
+
+/** What a value of the wrong type should be, with the usual cause when the config is YAML. */
+function typeMessage(expected: string, value: unknown): string {
+  if (value === undefined) return "is required";
+  const got = value === null ? "empty" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `a ${typeof value}`;
+  switch (expected) {
+    case "string":
+      return typeof value === "number"
+        ? `must be text, not a number: put it in quotes (YAML reads an unquoted 012345678901 as the number 12345678901)`
+        : `must be text, not ${got}`;
+    case "number":
+      return `must be a number, not ${got}${typeof value === "string" ? ": remove the quotes" : ""}`;
+    case "boolean":
+      return `must be true or false, not ${got}${typeof value === "string" ? ": remove the quotes" : ""}`;
+    case "object":
+      return `must be a mapping of settings, not ${got}`;
+    case "array":
+      return `must be a list, not ${got}`;
+    default:
+      return `must be ${expected}, not ${got}`;
+  }
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,6 +1,11 @@
 import type { z } from "zod";
 import { advancedEventSelectors, MAX_SELECTOR_VALUES, selectorValueCount } from "./event-selectors";
+import { OPERATIONS_RULES, type OperationsRuleName } from "./operations-rules";
 import { OPERATIONS_DEFAULTS, type AccountProvider, type OperationsView } from "./operations-schema";
+import { follows } from "./rules";
+
+/** Cross-field rules judge only values valid on their own: a malformed ARN gets one message, not two. */
+const valid = (name: OperationsRuleName, value: unknown): boolean => OPERATIONS_RULES[name].every((r) => r.check(value));
 
 /**
  * Cross-field rules of the operations settings, reported like every other config problem (path, value, rule).
@@ -26,7 +31,7 @@ export function operationsRules(c: OperationsView, ctx: z.RefinementCtx): void {
     if (a && (a.externalId || a.sessionName) && !a.assumeRoleArn) {
       issue(["deployment", "accounts", name, "assumeRoleArn"], undefined, "must be set when externalId or sessionName is: they belong to the assumed role");
     }
-    if (a?.assumeRoleArn && a.assumeRoleArn.split(":")[1] !== partition) {
+    if (a?.assumeRoleArn && valid("iamRoleArn", a.assumeRoleArn) && a.assumeRoleArn.split(":")[1] !== partition) {
       issue(["deployment", "accounts", name, "assumeRoleArn"], a.assumeRoleArn, `must be in partition ${partition}`);
     }
   }
@@ -39,7 +44,7 @@ export function operationsRules(c: OperationsView, ctx: z.RefinementCtx): void {
     [["trail", "cloudWatchLogs", "kmsKey"], cwl?.kmsKey],
     [["trail", "snsTopic", "kmsKey"], t.snsTopic?.kmsKey],
   ] as const) {
-    if (key && key !== "trail" && key.split(":")[3] !== c.organization.homeRegion) {
+    if (key && key !== "trail" && follows("kmsKeyArn", key) && key.split(":")[3] !== c.organization.homeRegion) {
       issue([...path], key, `must be a key in the home region ${c.organization.homeRegion}, where the log group and topic are created`);
     }
   }
@@ -54,7 +59,7 @@ export function operationsRules(c: OperationsView, ctx: z.RefinementCtx): void {
     issue(["trail", "managementEvents", "excludeEventSources"], m.excludeEventSources, "must not repeat a value");
   }
   d?.lambdaFunctionArns.forEach((arn, i) => {
-    if (arn.split(":")[1] !== partition) issue(["trail", "dataEvents", "lambdaFunctionArns", i], arn, `must be in partition ${partition}`);
+    if (valid("lambdaFunctionArn", arn) && arn.split(":")[1] !== partition) issue(["trail", "dataEvents", "lambdaFunctionArns", i], arn, `must be in partition ${partition}`);
   });
   const selectors = advancedEventSelectors({ partition, managementEvents: m, dataEvents: d });
   const values = selectorValueCount(selectors);

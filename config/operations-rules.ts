@@ -20,6 +20,7 @@ export function numberOneOf(values: readonly number[]): Rule {
     must: `be one of ${values.join(", ")}`,
     check: (v) => typeof v === "number" && values.includes(v),
     condition: (ref) => `contains([${values.join(", ")}], ${ref})`,
+    jsonSchema: { enum: [...values] },
   };
 }
 
@@ -30,6 +31,7 @@ export function eachElement(rule: Rule, field?: string): Rule {
     must: field ? `have every element's ${field} ${rule.must}` : `have every element ${rule.must}`,
     check: (v) => Array.isArray(v) && v.every((x) => rule.check(pick(x))),
     condition: (ref) => `alltrue([for x in ${ref} : ${rule.condition(field ? `x.${field}` : "x")}])`,
+    jsonSchema: { type: "array", items: field ? { properties: { [field]: rule.jsonSchema } } : rule.jsonSchema },
   };
 }
 
@@ -39,6 +41,7 @@ export function eachOptionalField(rule: Rule, field: string): Rule {
     must: `have every element's ${field}, when set, ${rule.must}`,
     check: (v) => Array.isArray(v) && v.every((x) => x?.[field] === undefined || x?.[field] === null || rule.check(x[field])),
     condition: (ref) => `alltrue([for x in ${ref} : x.${field} == null ? true : ${rule.condition(`x.${field}`)}])`,
+    jsonSchema: { type: "array", items: { properties: { [field]: { anyOf: [{ type: "null" }, rule.jsonSchema] } } } },
   };
 }
 
@@ -47,6 +50,7 @@ export const distinct: Rule = {
   must: "not repeat a value",
   check: (v) => Array.isArray(v) && new Set(v.map((x) => JSON.stringify(x))).size === v.length,
   condition: (ref) => `length(distinct(${ref})) == length(${ref})`,
+  jsonSchema: { type: "array", uniqueItems: true },
 };
 
 export const OPERATIONS_RULES = {

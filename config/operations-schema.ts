@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OPERATIONS_RULES, READ_WRITE_TYPES, type OperationsRuleName } from "./operations-rules";
-import { broken, RULES, type Rule, type RuleName } from "./rules";
+import { broken, jsonSchemaOf, RULES, type Rule, type RuleName } from "./rules";
 
 /**
  * Settings that operate the trail: CloudWatch Logs delivery, SNS notifications, event selectors, Insights, the
@@ -9,9 +9,11 @@ import { broken, RULES, type Rule, type RuleName } from "./rules";
  */
 
 function checked<T extends z.ZodString | z.ZodNumber>(base: T, rules: readonly Rule[]): T {
-  return base.superRefine((value: unknown, ctx) => {
-    for (const rule of broken(rules, value)) ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
-  }) as unknown as T;
+  return base
+    .superRefine((value: unknown, ctx) => {
+      for (const rule of broken(rules, value)) ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
+    })
+    .meta(jsonSchemaOf(rules)) as unknown as T;
 }
 const str = (name: OperationsRuleName | RuleName) => checked(z.string(), name in OPERATIONS_RULES ? OPERATIONS_RULES[name as OperationsRuleName] : RULES[name as RuleName]);
 const num = (name: OperationsRuleName) => checked(z.number(), OPERATIONS_RULES[name]);

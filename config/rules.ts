@@ -9,6 +9,8 @@ export interface Rule {
   readonly check: (value: unknown) => boolean;
   /** Terraform condition for a non-null value referenced by `ref` (e.g. `var.bucket_name`). */
   readonly condition: (ref: string) => string;
+  /** The same rule as a JSON Schema fragment, so editors flag the value while it is typed. */
+  readonly jsonSchema: Record<string, unknown>;
 }
 
 const hclString = (s: string): string => JSON.stringify(s).replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
@@ -20,6 +22,7 @@ export function matches(pattern: string, must: string): Rule {
     must,
     check: (v) => typeof v === "string" && re.test(v),
     condition: (ref) => `can(regex(${hclString(pattern)}, ${ref}))`,
+    jsonSchema: { pattern },
   };
 }
 
@@ -30,6 +33,7 @@ export function notMatches(pattern: string, must: string): Rule {
     must,
     check: (v) => typeof v === "string" && !re.test(v),
     condition: (ref) => `!can(regex(${hclString(pattern)}, ${ref}))`,
+    jsonSchema: { not: { pattern } },
   };
 }
 
@@ -38,6 +42,7 @@ export function lengthBetween(min: number, max: number): Rule {
     must: `be ${min} to ${max} characters long`,
     check: (v) => typeof v === "string" && v.length >= min && v.length <= max,
     condition: (ref) => `length(${ref}) >= ${min} && length(${ref}) <= ${max}`,
+    jsonSchema: { minLength: min, maxLength: max },
   };
 }
 
@@ -46,6 +51,7 @@ export function oneOf(values: readonly string[]): Rule {
     must: `be one of ${values.join(", ")}`,
     check: (v) => typeof v === "string" && values.includes(v),
     condition: (ref) => `contains([${values.map(hclString).join(", ")}], ${ref})`,
+    jsonSchema: { enum: [...values] },
   };
 }
 
@@ -54,6 +60,7 @@ export function integerBetween(min: number, max: number): Rule {
     must: `be a whole number from ${min} to ${max}`,
     check: (v) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max,
     condition: (ref) => `floor(${ref}) == ${ref} && ${ref} >= ${min} && ${ref} <= ${max}`,
+    jsonSchema: { type: "integer", minimum: min, maximum: max },
   };
 }
 
@@ -98,7 +105,11 @@ export const RULES = {
     lengthBetween(20, 2048),
     matches("^arn:aws(-cn|-us-gov)?:(iam|sts)::[0-9*]+:[A-Za-z0-9+=,.@_/*?-]+$", "be an IAM or STS ARN pattern such as arn:aws:iam::*:role/LogReader*"),
   ],
-  tagKey: [lengthBetween(1, 128), matches("^[A-Za-z0-9 _.:/=+@-]+$", "contain only letters, digits, spaces and _ . : / = + - @")],
+  tagKey: [
+    lengthBetween(1, 128),
+    matches("^[A-Za-z0-9 _.:/=+@-]+$", "contain only letters, digits, spaces and _ . : / = + - @"),
+    notMatches("^[aA][wW][sS]:", "not begin with aws:, which AWS reserves for its own tags"),
+  ],
   tagValue: [lengthBetween(0, 256), matches("^[A-Za-z0-9 _.:/=+@-]*$", "contain only letters, digits, spaces and _ . : / = + - @")],
   objectOwnership: [oneOf(["BucketOwnerEnforced", "BucketOwnerPreferred"])],
   objectLockMode: [oneOf(["GOVERNANCE", "COMPLIANCE"])],
@@ -115,6 +126,39 @@ export const RULES = {
 } as const satisfies Record<string, readonly Rule[]>;
 
 export type RuleName = keyof typeof RULES;
+
+/** Regions AWS had launched in the aws, aws-cn and aws-us-gov partitions when this list was written. */
+export const KNOWN_REGIONS = [
+  "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
+  "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+  "ca-central-1", "ca-west-1", "cn-north-1", "cn-northwest-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
+  "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1",
+  "sa-east-1", "us-east-1", "us-east-2", "us-gov-east-1", "us-gov-west-1", "us-west-1", "us-west-2",
+] as const;
+
+/**
+ * Advice: rules whose breach is reported as a warning and fails nothing (the `must` text completes "should …").
+ * Kept as rules so that a module could emit them as `check` blocks, and tested in both engines like RULES.
+ */
+export const ADVICE = {
+  bucketName: [
+    notMatches(
+      "\\.",
+      "not contain periods: HTTPS to the virtual-hosted endpoint of a dotted name fails certificate validation, and Transfer Acceleration is unavailable; AWS recommends hyphens",
+    ),
+  ],
+  region: [matches(`^(${KNOWN_REGIONS.join("|")})$`, "be a region AWS has launched; check the spelling (orgtrail's list may lack a region launched after it was written)")],
+} as const satisfies Record<string, readonly Rule[]>;
+
+export type AdviceName = keyof typeof ADVICE;
+
+/** A rule set as one JSON Schema fragment (every rule must hold). */
+export function jsonSchemaOf(rules: readonly Rule[]): Record<string, unknown> {
+  return rules.length === 1 ? { ...rules[0].jsonSchema } : { allOf: rules.map((r) => r.jsonSchema) };
+}
+
+/** Whether `value` meets every rule of a set: cross-field rules only judge values that are valid on their own. */
+export const follows = (name: RuleName, value: unknown): boolean => RULES[name].every((r) => r.check(value));
 
 /** Every rule of a set that `value` breaks. */
 export function broken(rules: readonly Rule[], value: unknown): Rule[] {

@@ -1,22 +1,18 @@
 import { z } from "zod";
-import { broken, RULES, type RuleName } from "./rules";
+import { moreCrossFieldRules } from "./cross-field";
+import { broken, follows, jsonSchemaOf, RULES, type RuleName } from "./rules";
+import { ruled, ruledNumber } from "./ruled";
 import { deployment, ORGANIZATION_OPERATIONS, TRAIL_OPERATIONS } from "./operations-schema";
 import { operationsRules } from "./operations-checks";
 import { accessRules, accessShape } from "./access-schema";
 
-/** A string checked against one of the shared rule sets; every broken rule is its own issue. */
-function ruled(name: RuleName) {
-  return z.string().superRefine((value, ctx) => {
-    for (const rule of broken(RULES[name], value)) {
-      ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
-    }
-  });
-}
-
-function ruledNumber(name: "days" | "deletionWindowDays") {
-  return z.number().superRefine((value, ctx) => {
-    for (const rule of broken(RULES[name], value)) {
-      ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
+/** A string-to-string map whose keys and values are checked against rule sets. */
+function ruledRecord(keyRule: RuleName, valueRule: RuleName) {
+  return z.record(z.string().meta({ allOf: [jsonSchemaOf(RULES[keyRule])] }), ruled(valueRule)).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      for (const rule of broken(RULES[keyRule], key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: `key must ${rule.must}`, input: key });
+      }
     }
   });
 }
@@ -104,7 +100,7 @@ export const configSchema = z
     encryption: encryption.prefault({}),
     trail,
     memberAccess: memberAccess.prefault({}),
-    tags: z.record(z.string(), z.string()).default({}).describe("Tags on every resource."),
+    tags: ruledRecord("tagKey", "tagValue").default({}).describe("Tags on every resource."),
     deployment: deployment.prefault({}),
     ...accessShape,
   })
@@ -127,27 +123,28 @@ function crossFieldRules(c: Parsed, ctx: Ctx): void {
     : c.organization.homeRegion.startsWith("us-gov-")
       ? "aws-us-gov"
       : "aws";
-  if (c.organization.partition !== expected) {
+  if (c.organization.partition !== expected && follows("partition", c.organization.partition) && follows("region", c.organization.homeRegion) && !/^[a-z]{2}-iso/.test(c.organization.homeRegion)) {
     issue(["organization", "partition"], c.organization.partition, `must be ${expected} for home region ${c.organization.homeRegion}`);
   }
-  if (lc.expirationDays <= lc.transitionDays) {
+  const days = (...values: number[]) => values.every((v) => follows("days", v));
+  if (days(lc.expirationDays, lc.transitionDays) && lc.expirationDays <= lc.transitionDays) {
     issue(["logArchive", "lifecycle", "expirationDays"], lc.expirationDays, `must be greater than lifecycle.transitionDays (${lc.transitionDays}): S3 rejects an expiration that is not after the transition`);
   }
-  if (["STANDARD_IA", "ONEZONE_IA"].includes(lc.transitionStorageClass) && lc.transitionDays < 30) {
+  if (["STANDARD_IA", "ONEZONE_IA"].includes(lc.transitionStorageClass) && days(lc.transitionDays) && lc.transitionDays < 30) {
     issue(["logArchive", "lifecycle", "transitionDays"], lc.transitionDays, `must be at least 30 for ${lc.transitionStorageClass}: S3's minimum before an IA transition`);
   }
   const lock = c.logArchive.objectLock;
-  if (lock && lc.expirationDays < lock.retentionDays) {
+  if (lock && days(lc.expirationDays, lock.retentionDays) && lc.expirationDays < lock.retentionDays) {
     issue(["logArchive", "lifecycle", "expirationDays"], lc.expirationDays, `must not be shorter than objectLock.retentionDays (${lock.retentionDays}): locked objects cannot expire`);
   }
   const logs = c.logArchive.accessLogs;
-  if (logs.enabled && !logs.bucketName && c.logArchive.bucketName.length + "-access-logs".length > 63) {
+  if (logs.enabled && !logs.bucketName && follows("bucketName", c.logArchive.bucketName) && c.logArchive.bucketName.length + "-access-logs".length > 63) {
     issue(["logArchive", "accessLogs", "bucketName"], undefined, `must be set: the default ${c.logArchive.bucketName}-access-logs is longer than 63 characters`);
   }
   if (logs.enabled && logs.bucketName === c.logArchive.bucketName) {
     issue(["logArchive", "accessLogs", "bucketName"], logs.bucketName, "must differ from logArchive.bucketName: S3 access logs go to a separate bucket");
   }
-  if (c.encryption.kmsKey !== "create") {
+  if (c.encryption.kmsKey !== "create" && follows("kmsKeyArn", c.encryption.kmsKey) && follows("region", c.organization.homeRegion)) {
     const region = c.encryption.kmsKey.split(":")[3];
     if (region !== c.organization.homeRegion) {
       issue(["encryption", "kmsKey"], c.encryption.kmsKey, `must be a key in the home region ${c.organization.homeRegion}: CloudTrail requires the key and the bucket in the trail's home region`);
@@ -158,4 +155,5 @@ function crossFieldRules(c: Parsed, ctx: Ctx): void {
     issue(["memberAccess", "enabled"], m.enabled, "must be true when principalArnPattern or principalTag is set: narrowing applies to member access");
   }
   accessRules(c, ctx);
+  moreCrossFieldRules(c, ctx);
 }

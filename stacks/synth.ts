@@ -1,17 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { App } from "../facade";
 import type { Config } from "../config/schema";
 import { assertWithinLimits, type SizeReport } from "../policies/limits";
 import { DEPLOY_STACK_NAME, OrgCloudTrailStack } from "./deploy-stack";
+import { writeFolderAtomically } from "./atomic-write";
 import { asHcl, assertHclEquivalent, type ModuleFormat } from "./hcl";
 import { buildModules } from "./module-stacks";
 import type { ModuleFiles } from "./to-module";
 import { policySizes } from "./policy-sizes";
 
-/** Marks a folder as orgtrail output, so a later run may replace it and never replaces anything else. */
-export const OUTPUT_MARKER = ".orgtrail-output";
+export { OUTPUT_MARKER } from "./atomic-write";
 
 export interface SynthSummary {
   readonly outDir: string;
@@ -28,8 +28,8 @@ export function buildDeployApp(config: Config, outdir?: string): App {
 }
 
 /**
- * Writes the deploy stack and the vendorable modules to `outDir`, atomically: everything is staged beside it and
- * swapped in at the end, so a failed run leaves the previous output untouched. Policy sizes are checked first.
+ * Writes the deploy stack and the vendorable modules to `outDir`, atomically (see writeFolderAtomically): a failed
+ * run leaves the previous output untouched. Policy sizes are checked before anything is written.
  */
 export interface SynthOptions {
   /**
@@ -37,35 +37,39 @@ export interface SynthOptions {
    * `modules/`, HCL in `modules-hcl/`). Callers offering HCL prove it first with `verifyHclModules()`.
    */
   readonly moduleFormat?: ModuleFormat;
+  /** Told each step as it starts, for progress lines. */
+  readonly progress?: (step: string) => void;
 }
 
 export function synthesize(config: Config, outDir: string, options: SynthOptions = {}): SynthSummary {
   const format = options.moduleFormat ?? "json";
-  const target = resolve(outDir);
+  const progress = options.progress ?? (() => undefined);
+  progress("checking policy sizes against the AWS limits");
   const policies = policySizes(config);
   assertWithinLimits(policies);
-  refuseForeignFolder(target);
-
-  mkdirSync(dirname(target), { recursive: true });
-  const staging = join(dirname(target), `.${basename(target)}.orgtrail-staging-${process.pid}`);
-  const scratch = mkdtempSync(join(tmpdir(), "orgtrail-"));
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    const app = buildDeployApp(config, staging);
-    app.synth();
-    const resources: Record<string, number> = { [`stacks/${DEPLOY_STACK_NAME}`]: countResources(readJson(join(staging, "stacks", DEPLOY_STACK_NAME, "cdk.tf.json"))) };
-    for (const m of buildModules(scratch)) {
-      if (format !== "hcl") writeFiles(join(staging, "modules", m.name), m.files);
-      if (format !== "json") writeFiles(join(staging, format === "both" ? "modules-hcl" : "modules", m.name), asHcl(m.files));
-      resources[`modules/${m.name}`] = countResources(JSON.parse(m.files["main.tf.json"]));
-    }
-    writeFileSync(join(staging, OUTPUT_MARKER), "Written by orgtrail synth; the whole folder is replaced on the next run.\n");
-    swapIn(staging, target);
-    return { outDir: target, files: listFiles(target), resources, policies };
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const resources: Record<string, number> = {};
+  const target = writeFolderAtomically(
+    outDir,
+    (staging) => {
+      progress(`synthesizing the deploy stack ${DEPLOY_STACK_NAME}`);
+      buildDeployApp(config, staging).synth();
+      resources[`stacks/${DEPLOY_STACK_NAME}`] = countResources(readJson(join(staging, "stacks", DEPLOY_STACK_NAME, "cdk.tf.json")));
+      const scratch = mkdtempSync(join(tmpdir(), "orgtrail-"));
+      try {
+        for (const m of buildModules(scratch)) {
+          progress(`writing the vendorable module ${m.name}${format === "json" ? "" : ` (${format === "both" ? "JSON and HCL" : "HCL"})`}`);
+          if (format !== "hcl") writeFiles(join(staging, "modules", m.name), m.files);
+          if (format !== "json") writeFiles(join(staging, format === "both" ? "modules-hcl" : "modules", m.name), asHcl(m.files));
+          resources[`modules/${m.name}`] = countResources(JSON.parse(m.files["main.tf.json"]));
+        }
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+      progress(`replacing ${resolve(outDir)}`);
+    },
+    [DEPLOY_STACK_NAME],
+  );
+  return { outDir: target, files: listFiles(target), resources, policies };
 }
 
 function writeFiles(dir: string, files: ModuleFiles): void {
@@ -83,27 +87,6 @@ export async function verifyHclModules(): Promise<void> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function refuseForeignFolder(target: string): void {
-  if (!existsSync(target)) return;
-  const entries = readdirSync(target);
-  const ours = entries.includes(OUTPUT_MARKER) || entries.includes("manifest.json");
-  if (entries.length > 0 && !ours) {
-    throw new Error(`${target} is not empty and is not orgtrail output: refusing to replace it (choose another --out)`);
-  }
-}
-
-function swapIn(staging: string, target: string): void {
-  const previous = `${staging}-previous`;
-  if (existsSync(target)) renameSync(target, previous);
-  try {
-    renameSync(staging, target);
-  } catch (e) {
-    if (existsSync(previous)) renameSync(previous, target);
-    throw e;
-  }
-  rmSync(previous, { recursive: true, force: true });
 }
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
