@@ -25,6 +25,15 @@ export const SERVICE = {
   s3Logging: "logging.s3.amazonaws.com",
 } as const;
 
-/** The S3 endpoint through which members decrypt: `kms:ViaService` value for the home region. */
-export const s3ViaService = (region: string, partition: string): string =>
-  partition === "aws-cn" ? `s3.${region}.amazonaws.com.cn` : `s3.${region}.amazonaws.com`;
+/**
+ * The AWS DNS suffix of a partition. A Terraform reference (vendorable modules) becomes a conditional that
+ * Terraform decides at plan time.
+ */
+export function dnsSuffix(partition: string): string {
+  const ref = /^\$\{(.+)\}$/.exec(partition);
+  if (ref) return `\${${ref[1]} == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
+  return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+}
+
+/** The S3 endpoint through which members decrypt: the `kms:ViaService` value for the home region. */
+export const s3ViaService = (region: string, partition: string): string => `s3.${region}.${dnsSuffix(partition)}`;

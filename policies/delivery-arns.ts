@@ -1,3 +1,6 @@
+import { dnsSuffix } from "./arns";
+
+export { dnsSuffix };
 /** ARNs and service principals of the trail's delivery targets, built from inputs (known at plan time). */
 
 /** A log group's ARN as IAM and the KMS encryption context name it (no trailing `:*`). */
@@ -11,16 +14,6 @@ export const roleArn = (partition: string, accountId: string, name: string): str
 
 export const snsTopicArn = (partition: string, region: string, accountId: string, name: string): string =>
   `arn:${partition}:sns:${region}:${accountId}:${name}`;
-
-/**
- * The AWS DNS suffix of a partition. A Terraform reference (vendorable modules) becomes a conditional that
- * Terraform decides at plan time.
- */
-export function dnsSuffix(partition: string): string {
-  const ref = /^\$\{(.+)\}$/.exec(partition);
-  if (ref) return `\${${ref[1]} == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
-  return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-}
 
 /** CloudWatch Logs' regional service principal, which uses the key of an encrypted log group. */
 export const logsServicePrincipal = (region: string, partition: string): string => `logs.${region}.${dnsSuffix(partition)}`;

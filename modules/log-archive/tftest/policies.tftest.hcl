@@ -146,3 +146,22 @@ run "apply_sets_outputs" {
     error_message = "The trail ARN output must name the management account's trail."
   }
 }
+
+run "china_partition_decrypts_through_the_china_s3_endpoint" {
+  command = plan
+
+  variables {
+    partition         = "aws-cn"
+    trail_home_region = "cn-north-1"
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(local.cloudtrail_key_policy).Statement : s.Condition.StringEquals["kms:ViaService"] if s.Sid == "MemberDecryptLogsThroughS3"]) == "s3.cn-north-1.amazonaws.com.cn"
+    error_message = "In aws-cn, members decrypt through s3.<region>.amazonaws.com.cn."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(local.cloudtrail_key_policy).Statement : s.Principal.AWS if s.Sid == "KeyAdministration"]) == "arn:aws-cn:iam::222222222222:root"
+    error_message = "Every ARN names the aws-cn partition."
+  }
+}
