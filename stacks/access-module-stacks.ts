@@ -10,7 +10,8 @@ import {
   THIRD_PARTY_READERS_VARIABLES,
   TRAIL_GUARDRAIL_VARIABLES,
 } from "./access-variables";
-import type { ModuleBuild } from "./module-stacks";
+import { CLOUDTRAIL_USER_POLICIES_DOC, MEMBER_READER_ROLES_DOC, THIRD_PARTY_READERS_DOC, TRAIL_GUARDRAIL_DOC } from "./access-module-docs";
+import { finish, type ModuleBuild } from "./module-stacks";
 import { ModuleVariables } from "./module-variables";
 import { toModule } from "./to-module";
 
@@ -37,7 +38,7 @@ export function buildMemberReaderRolesModule(app: App): ModuleBuild {
   const roles = new MemberReaderRoles(stack, "member-reader-roles", { ...logLocation(v), organizationId: v.s("organization_id"), members: v.s("member_roles"), tags: v.s("tags") });
   output(stack, "role_arns", roles.roleArns, "Reader role ARN by member account ID; callers need sts:AssumeRole on it in their own identity policy.");
   output(stack, "role_names", `\${{ for k, r in aws_iam_role.member_reader : k => r.name }}`, "Reader role name by member account ID.");
-  return { name: "member-reader-roles", stack, files: toModule(stack, v.nulls) };
+  return finish("member-reader-roles", stack, toModule(stack, v.nulls), MEMBER_READER_ROLES_DOC());
 }
 
 /** third-party-readers: a role per third party with its external ID, in the log-archive account. */
@@ -52,7 +53,7 @@ export function buildThirdPartyReadersModule(app: App): ModuleBuild {
     tags: v.s("tags"),
   });
   output(stack, "role_arns", readers.roleArns, "Role ARN by third-party role name: give it and the external ID to the third party.");
-  return { name: "third-party-readers", stack, files: toModule(stack, v.nulls) };
+  return finish("third-party-readers", stack, toModule(stack, v.nulls), THIRD_PARTY_READERS_DOC());
 }
 
 /** cloudtrail-user-policies: customer managed policies for CloudTrail operators, in the management account. */
@@ -70,7 +71,7 @@ export function buildCloudTrailUserPoliciesModule(app: App): ModuleBuild {
   output(stack, "read_only_policy_arn", policies.arns.readOnly!, "ARN of OrgTrailCloudTrailReadOnly; null when not created.");
   output(stack, "administration_policy_arn", policies.arns.administration!, "ARN of OrgTrailCloudTrailAdministration; null when not created.");
   output(stack, "protect_trail_policy_arn", policies.arns.protectTrail!, "ARN of OrgTrailProtectOrganizationTrail; null when not created.");
-  return { name: "cloudtrail-user-policies", stack, files: toModule(stack, v.nulls) };
+  return finish("cloudtrail-user-policies", stack, toModule(stack, v.nulls), CLOUDTRAIL_USER_POLICIES_DOC());
 }
 
 /** trail-guardrail: the SCP protecting the organization trail, in the management account. */
@@ -91,7 +92,7 @@ export function buildTrailGuardrailModule(app: App): ModuleBuild {
   });
   output(stack, "policy_id", `\${${guardrail.policy.terraformResourceType}.trail_guardrail.id}`, "ID of the SCP.");
   output(stack, "policy_arn", `\${${guardrail.policy.terraformResourceType}.trail_guardrail.arn}`, "ARN of the SCP.");
-  return { name: "trail-guardrail", stack, files: toModule(stack, v.nulls) };
+  return finish("trail-guardrail", stack, toModule(stack, v.nulls), TRAIL_GUARDRAIL_DOC());
 }
 
 /** The access modules, for `buildModules`. */

@@ -11,8 +11,12 @@ export interface ModuleDoc {
   readonly purpose: string;
   /** Example arguments for the usage snippet (required inputs at least). */
   readonly example: Record<string, unknown>;
+  /** The provider the usage snippet passes, e.g. `aws.log_archive`; none for the default provider. */
+  readonly provider?: string;
   /** Policy sizes at the example values. */
   readonly policies?: readonly SizeReport[];
+  /** How the sizes grow with the inputs. @default they do not grow with the number of member accounts */
+  readonly policyGrowth?: string;
   /** The access contract in plain sentences: who may do what on which prefix. */
   readonly access?: readonly string[];
   readonly notes?: readonly string[];
@@ -20,19 +24,54 @@ export interface ModuleDoc {
 
 type Json = Record<string, Record<string, Record<string, any>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** A value as HCL; strings that are references (`module.x.y`, `var.x`) stay bare. */
+const REFERENCE = /^(module|var|local)\.[a-z0-9_.]+$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** A value as HCL on one line; strings that are references (`module.x.y`, `var.x`) stay bare. */
 function hcl(v: unknown): string {
   if (v === undefined) return "";
-  if (typeof v === "string") return /^(module|var|local)\.[a-z0-9_.]+$/.test(v) ? v : JSON.stringify(v);
-  if (v === null) return "null";
-  return JSON.stringify(v).replace(/"([a-z_]+)":/g, (_, k: string) => `${k} = `).replace(/,/g, ", ");
+  if (typeof v === "string") return REFERENCE.test(v) ? v : JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(hcl).join(", ")}]`;
+  if (v !== null && typeof v === "object") {
+    const entries = Object.entries(v);
+    return entries.length ? `{ ${entries.map(([k, x]) => `${key(k)} = ${hcl(x)}`).join(", ")} }` : "{}";
+  }
+  return JSON.stringify(v);
+}
+
+const key = (k: string) => (IDENTIFIER.test(k) ? k : JSON.stringify(k));
+
+/** `=` aligned over runs of one-line attributes, as `terraform fmt` aligns them (a multi-line value ends a run). */
+function aligned(attrs: { name: string; value: string }[], indent: string): string[] {
+  const lines: string[] = [];
+  let run: { name: string; value: string }[] = [];
+  const flush = () => {
+    const width = Math.max(...run.map((a) => a.name.length));
+    lines.push(...run.map((a) => `${indent}${a.name.padEnd(width)} = ${a.value}`));
+    run = [];
+  };
+  for (const a of attrs) {
+    if (!a.value.includes("\n")) run.push(a);
+    else {
+      if (run.length) flush();
+      lines.push(`${indent}${a.name} = ${a.value}`);
+    }
+  }
+  if (run.length) flush();
+  return lines;
+}
+
+/** An example argument: a non-empty map on lines of its own (one entry a line), anything else on one line. */
+function argument(v: unknown): string {
+  if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.keys(v).length) return hcl(v);
+  const entries = aligned(Object.entries(v).map(([k, x]) => ({ name: key(k), value: hcl(x) })), "    ");
+  return `{\n${entries.join("\n")}\n  }`;
 }
 
 let template: HandlebarsTemplateDelegate | undefined;
 function compiled(): HandlebarsTemplateDelegate {
   if (!template) {
     const hb = Handlebars.create();
-    hb.registerHelper("pad", (s: string, width: number) => s.padEnd(width));
     template = hb.compile(readFileSync(join(projectRoot(), "help", "module-readme.md.hbs"), "utf8"), { noEscape: true });
   }
   return template;
@@ -54,13 +93,13 @@ export function renderModuleReadme(name: string, files: ModuleFiles, doc: Module
       .map((x) => x.error_message.replace(new RegExp(`^${n} must `), "").replace(/\.$/, ""))
       .join("; "),
   }));
-  const usage = Object.entries(doc.example).map(([n, value]) => ({ name: n, value: hcl(value) }));
+  const head = aligned([{ name: "source", value: JSON.stringify(`./vendor/orgtrail/${name}`) }, ...(doc.provider ? [{ name: "providers", value: `{ aws = ${doc.provider} }` }] : [])], "  ");
+  const usage = aligned(Object.entries(doc.example).map(([n, value]) => ({ name: n, value: argument(value) })), "  ");
   return compiled()({
     ...doc,
     name,
     moduleLabel: name.replace(/-/g, "_"),
-    usage,
-    usageWidth: Math.max(...usage.map((u) => u.name.length)),
+    usage: [...head, "", ...usage].join("\n"),
     terraformVersion: TERRAFORM_VERSION_RANGE,
     providerVersion: PROVIDER_VERSION_RANGE,
     inputs,
@@ -68,10 +107,16 @@ export function renderModuleReadme(name: string, files: ModuleFiles, doc: Module
     resources: Object.entries(resources).flatMap(([type, byName]) =>
       Object.entries(byName).map(([n, r]) => ({
         address: `${type}.${n}`,
-        when: typeof r.count === "string" ? `when \`${r.count.replace(/^\$\{|\s*\?\s*1\s*:\s*0\}$/g, "")}\`` : "always",
+        when:
+          typeof r.count === "string"
+            ? `when \`${r.count.replace(/^\$\{|\s*\?\s*1\s*:\s*0\}$/g, "")}\``
+            : typeof r.for_each === "string"
+              ? `one per entry of \`${r.for_each.replace(/^\$\{|\}$/g, "")}\``
+              : "always",
       })),
     ),
     policies: (doc.policies ?? []).map((p) => ({ ...p, percent: ((100 * p.size) / p.limit).toFixed(1) })),
+    policyGrowth: doc.policyGrowth ?? "They do not grow with the number of member accounts.",
     access: doc.access ?? [],
     notes: doc.notes ?? [],
   });
