@@ -11,7 +11,7 @@ import {
   TRAIL_GUARDRAIL_VARIABLES,
 } from "./access-variables";
 import { CLOUDTRAIL_USER_POLICIES_DOC, MEMBER_READER_ROLES_DOC, THIRD_PARTY_READERS_DOC, TRAIL_GUARDRAIL_DOC } from "./access-module-docs";
-import { finish, type ModuleBuild } from "./module-stacks";
+import { finish, type ModuleBuild } from "./module-files";
 import { ModuleVariables } from "./module-variables";
 import { toModule } from "./to-module";
 

@@ -1,18 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { App, TerraformLocal, TerraformOutput, TerraformStack } from "../facade";
 import { DEFAULTS } from "../config/schema";
 import { deferred } from "../policies/document";
 import { LogArchive } from "../modules/log-archive";
 import { OrganizationTrail } from "../modules/organization-trail";
 import { address } from "../modules/shared/resources";
-import { projectRoot } from "./project-root";
 import { LOG_ARCHIVE_DOC, ORGANIZATION_TRAIL_DOC } from "./module-docs";
-import { renderModuleReadme, type ModuleDoc } from "./module-readme";
 import { ModuleVariables, type VariableSpec } from "./module-variables";
-import { toModule, type ModuleFiles } from "./to-module";
+import { toModule } from "./to-module";
+import { finish, type ModuleBuild } from "./module-files";
 import { buildTrailModuleOperations, keyDeliveryFromVariables, LOG_ARCHIVE_DELIVERY_VARIABLES, TRAIL_OPERATIONS_VARIABLES } from "./trail-module-operations";
 import { buildAccessModules } from "./access-module-stacks";
+
+export type { ModuleBuild } from "./module-files";
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
 
@@ -58,31 +57,6 @@ export const ORGANIZATION_TRAIL_VARIABLES: readonly VariableSpec[] = [
   TAGS,
 ];
 
-export interface ModuleBuild {
-  readonly name: string;
-  readonly stack: TerraformStack;
-  readonly files: ModuleFiles;
-}
-
-/** A module's files: its Terraform, its generated README and its shipped tests. */
-export function finish(name: string, stack: TerraformStack, files: ModuleFiles, doc: ModuleDoc): ModuleBuild {
-  return { name, stack, files: { ...files, "README.md": renderModuleReadme(name, files, doc), ...shippedTests(name) } };
-}
-
-/**
- * Native `terraform test` files shipped with a module: `modules/<concept>/tftest/*.tftest.hcl` in this repository
- * become `tests/` of the generated module, so they run in the consumer's repository too.
- */
-export function shippedTests(concept: string): ModuleFiles {
-  const dir = join(projectRoot(), "modules", concept, "tftest");
-  if (!existsSync(dir)) return {};
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => f.endsWith(".tftest.hcl"))
-      .sort()
-      .map((f) => [`tests/${f}`, readFileSync(join(dir, f), "utf8")]),
-  );
-}
 
 /** The log-archive module: bucket, access-log bucket and key, from Terraform variables. */
 export function buildLogArchiveModule(app: App): ModuleBuild {

@@ -58,6 +58,16 @@ run "rejects_a_target_that_is_no_root_ou_or_account" {
   expect_failures = [var.target_ids]
 }
 
+run "refuses_the_management_account_as_a_target" {
+  command = plan
+
+  variables {
+    target_ids = ["r-ab12", "111111111111"]
+  }
+
+  expect_failures = [aws_organizations_policy_attachment.trail_guardrail]
+}
+
 run "apply_without_break_glass_sets_outputs" {
   command = apply
 
