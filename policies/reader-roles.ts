@@ -100,19 +100,27 @@ export function logReaderPolicy(i: ReaderScopeIntent): PolicyDocument {
           forEachOf(i.accounts, accountFolder, "account"),
         ),
       ),
-      {
-        Sid: "DecryptLogsThroughS3",
-        Effect: "Allow",
-        Action: "kms:Decrypt",
-        Resource: i.kmsKeyArn,
-        Condition: {
-          StringEquals: { "kms:ViaService": s3ViaService(i.homeRegion, i.partition) },
-          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailEncryptionContextPattern(i.partition, i.managementAccountId) },
-        },
-      },
+      decryptLogsThroughS3(i),
     ],
   };
 }
 
 /** Keys of one account in one region: what a reader may decrypt when the trail key's ARN is known only after apply. */
 export const accountKeysPattern = (partition: string, region: string, accountId: string): string => `arn:${partition}:kms:${region}:${accountId}:key/*`;
+
+/**
+ * An identity-policy statement: decrypt the trail's log files, only through S3 in the home region and only under
+ * CloudTrail's encryption context (never the key for anything else).
+ */
+export function decryptLogsThroughS3(i: { partition: string; homeRegion: string; managementAccountId: string; kmsKeyArn: string }): Statement {
+  return {
+    Sid: "DecryptLogsThroughS3",
+    Effect: "Allow",
+    Action: "kms:Decrypt",
+    Resource: i.kmsKeyArn,
+    Condition: {
+      StringEquals: { "kms:ViaService": s3ViaService(i.homeRegion, i.partition) },
+      StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailEncryptionContextPattern(i.partition, i.managementAccountId) },
+    },
+  };
+}

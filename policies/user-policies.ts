@@ -1,6 +1,7 @@
-import { bucketArn, s3ViaService, SERVICE, trailArn, trailEncryptionContextPattern } from "./arns";
+import { bucketArn, SERVICE, trailArn } from "./arns";
 import { POLICY_VERSION, type PolicyDocument, type Statement } from "./document";
 import type { TrailContext } from "./intent";
+import { decryptLogsThroughS3 } from "./reader-roles";
 
 /** The trail and its owner; these policies do not depend on the organization ID. */
 export type TrailOwner = Omit<TrailContext, "organizationId">;
@@ -47,16 +48,7 @@ function readStatements(i: UserPolicyIntent): Statement[] {
     { Sid: "ReadLogObjects", Effect: "Allow", Action: "s3:GetObject", Resource: `${bucket}/${logs}*` },
     { Sid: "ListLogObjects", Effect: "Allow", Action: "s3:ListBucket", Resource: bucket, Condition: { StringLike: { "s3:prefix": `${logs}*` } } },
     { Sid: "LocateLogBucket", Effect: "Allow", Action: "s3:GetBucketLocation", Resource: bucket },
-    {
-      Sid: "DecryptLogsThroughS3",
-      Effect: "Allow",
-      Action: "kms:Decrypt",
-      Resource: i.kmsKeyArn,
-      Condition: {
-        StringEquals: { "kms:ViaService": s3ViaService(i.homeRegion, i.partition) },
-        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailEncryptionContextPattern(i.partition, i.managementAccountId) },
-      },
-    },
+    decryptLogsThroughS3(i),
   ];
 }
 
