@@ -15,7 +15,7 @@ import type { ModuleDoc } from "./module-readme";
  * organization with a log-archive account and the access sections of docs/access.md, so the sizes are measured at
  * exactly the values the snippets show.
  */
-const EXAMPLE_ACCESS = {
+export const EXAMPLE_ACCESS = {
   ...EXAMPLE_CONFIG,
   logArchive: { ...EXAMPLE_CONFIG.logArchive, accountId: "222222222222" },
   memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],

@@ -1,9 +1,11 @@
+import { EXAMPLE_ACCESS } from "../../stacks/access-module-docs";
+import { parseConfig } from "../../config/load";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config/schema";
 import { memberRoleName } from "../../config/access-schema";
 import { accessPoliciesOf } from "../../stacks/access-policy-sizes";
-import { config, synthTo } from "./synth";
+import { synthTo } from "./synth";
 import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
 
 /** The access modules: documented inputs and outputs, and their pinned resource addresses. */
@@ -83,18 +85,12 @@ export function planAccessExample(): Plan {
   return initValidatePlan(dir);
 }
 
-/** The config equivalent to examples/access/main.tf. */
-export const ACCESS_EXAMPLE_CONFIG: Config = config({
-  logArchive: { accountId: "222222222222", keyPrefix: "cloudtrail" },
-  memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],
-  thirdPartyReaders: [
-    { name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" },
-    { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
-  ],
-  userPolicies: {},
-  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
+/** The config equivalent to examples/access/main.tf: the READMEs' access example, with a key prefix and tags. */
+export const ACCESS_EXAMPLE_CONFIG: Config = parseConfig({
+  ...EXAMPLE_ACCESS,
+  logArchive: { ...EXAMPLE_ACCESS.logArchive, keyPrefix: "cloudtrail" },
   tags: { team: "platform" },
-} as never);
+});
 
 /** Planned access policies, named like `accessPoliciesOf`, parsed as AWS would receive them. */
 export function plannedAccessPolicies(plan: Plan): Record<string, unknown> {

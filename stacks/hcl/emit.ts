@@ -37,7 +37,7 @@ export function toHcl(doc: Obj): string {
     const v = value as Obj;
     switch (kind) {
       case "terraform":
-        add(block(["terraform"], v, { required_providers: {}, backend: {}, cloud: {} }, 0, { labelled: ["backend"], attributeMaps: ["required_providers"] }));
+        add(block(["terraform"], v, { required_providers: {}, backend: {}, cloud: {} }, 0, { labelled: ["backend"] }));
         break;
       case "variable":
         for (const [name, body] of Object.entries(v)) add(block(["variable", q(name)], body as Obj, { validation: {} }, 0, { expressions: ["type"] }));
@@ -81,8 +81,6 @@ interface BodyOptions {
   readonly references?: string[];
   /** Blocks whose single key is a label (`backend "local" { … }`). */
   readonly labelled?: string[];
-  /** Blocks whose body is a map of attributes (`required_providers { aws = { … } }`). */
-  readonly attributeMaps?: string[];
 }
 
 function block(header: string[], body: Obj, blocks: Blocks, depth: number, opts: BodyOptions = {}): string[] {
@@ -104,7 +102,7 @@ function bodyLines(body: Obj, blocks: Blocks, depth: number, opts: BodyOptions):
         for (const [label, inner] of Object.entries(value as Obj)) nested.push(dynamicBlock(label, inner as Obj, blocks, depth));
       } else {
         for (const item of Array.isArray(value) ? value : [value]) {
-          nested.push(block([key], item as Obj, blocks[key], depth, { attributeMaps: opts.attributeMaps?.includes(key) ? [] : undefined }));
+          nested.push(block([key], item as Obj, blocks[key], depth));
         }
       }
       continue;
