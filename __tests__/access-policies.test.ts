@@ -1,5 +1,5 @@
-import { PolicyTooLargeError } from "../policies/limits";
-import type { ResolvedDocument, ResolvedStatement } from "../policies/document";
+import { PolicyTooLargeError } from "../modules/shared/limits";
+import type { ResolvedDocument, ResolvedStatement } from "../modules/shared/document";
 import { synthesize } from "../stacks/synth";
 import { accessPoliciesOf } from "../stacks/access-policy-sizes";
 import { policySizes } from "../stacks/policy-sizes";

@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { OPERATIONS_RULES } from "../config/operations-rules";
-import { RULES } from "../config/rules";
+import { OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
+import { RULES } from "../modules/shared/rules/rules";
 import { cli, cliAsync, inBatches, tempDir, tree, type CliRun } from "./helpers/cli";
 
 /**

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
-import { OPERATIONS_RULES } from "../config/operations-rules";
-import { OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../config/rule-sources";
-import { RULES } from "../config/rules";
+import { OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
+import { OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../modules/shared/rules/sources";
+import { RULES } from "../modules/shared/rules/rules";
 import { buildModules } from "../stacks/module-stacks";
 import { cli, tempDir, tree } from "./helpers/cli";
 

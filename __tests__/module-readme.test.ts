@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ResolvedDocument } from "../policies/document";
-import { measure, type LimitKind } from "../policies/limits";
+import type { ResolvedDocument } from "../modules/shared/document";
+import { measure, type LimitKind } from "../modules/shared/limits";
 import { buildModules } from "../stacks/module-stacks";
 import { plannedAccessPolicies, vendorAccessModules } from "./helpers/access";
 import { vendorModules } from "./helpers/plans";

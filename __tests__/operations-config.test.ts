@@ -1,4 +1,4 @@
-import { advancedEventSelectors, selectorValueCount } from "../config/event-selectors";
+import { advancedEventSelectors, selectorValueCount } from "../modules/event-selectors/selectors";
 import { ConfigError, parseConfig } from "../config/load";
 import { config, exampleWith } from "./helpers/synth";
 

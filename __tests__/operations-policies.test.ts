@@ -1,5 +1,5 @@
-import type { ResolvedDocument, ResolvedStatement } from "../policies/document";
-import { measure } from "../policies/limits";
+import type { ResolvedDocument, ResolvedStatement } from "../modules/shared/document";
+import { measure } from "../modules/shared/limits";
 import { policiesOf } from "../stacks/policy-sizes";
 import { evaluate, role, service, type Organization, type PolicyJson } from "./helpers/oracle";
 import { config } from "./helpers/synth";

@@ -1,4 +1,4 @@
-import { resolveDocument, type ResolvedDocument, type ResolvedStatement } from "../policies/document";
+import { resolveDocument, type ResolvedDocument, type ResolvedStatement } from "../modules/shared/document";
 import { policiesOf } from "../stacks/policy-sizes";
 import { config } from "./helpers/synth";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import fc from "fast-check";
 import { ConfigError, parseConfig } from "../config/load";
-import { LIMITS, policySize, type LimitKind } from "../policies/limits";
+import { LIMITS, policySize, type LimitKind } from "../modules/shared/limits";
 import { unescapeTemplate } from "../modules/shared/hcl";
 import { policySizes } from "../stacks/policy-sizes";
 import { validConfig } from "./helpers/arbitraries";

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020";
 import { join } from "node:path";
-import { ADVICE, KNOWN_REGIONS, RULES, type Rule } from "../config/rules";
+import { ADVICE, KNOWN_REGIONS, RULES, type Rule } from "../modules/shared/rules/rules";
 import { mustTerraform, workdir } from "./helpers/terraform";
 
 /**

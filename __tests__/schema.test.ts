@@ -4,8 +4,8 @@ import Ajv2020 from "ajv/dist/2020";
 import YAML from "yaml";
 import { configJsonSchemaText } from "../config/json-schema";
 import { ConfigError, parseConfig } from "../config/load";
-import { OPERATIONS_RULES } from "../config/operations-rules";
-import { ADVICE, RULES, type Rule } from "../config/rules";
+import { OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
+import { ADVICE, RULES, type Rule } from "../modules/shared/rules/rules";
 import { starterConfig } from "../cli/init-template";
 
 const ROOT = join(__dirname, "..");

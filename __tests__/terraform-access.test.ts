@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLOUDTRAIL_USER_POLICIES_VARIABLES, MEMBER_READER_ROLES_VARIABLES, THIRD_PARTY_READERS_VARIABLES, TRAIL_GUARDRAIL_VARIABLES } from "../stacks/access-variables";
-import type { Rule } from "../config/rules";
+import type { Rule } from "../modules/shared/rules/rules";
 import { planDeployStack } from "./helpers/plans";
 import { mustTerraform, workdir, type Plan } from "./helpers/terraform";
 import { ACCESS_EXAMPLE_CONFIG, accessArguments, expectedAccessPolicies, planAccessExample, plannedAccessPolicies, roleNames, stabilityTest } from "./helpers/access";

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { advancedEventSelectors, toTerraformBlocks } from "../config/event-selectors";
-import { eachElement, eachOptionalField, OPERATIONS_RULES } from "../config/operations-rules";
-import type { Rule } from "../config/rules";
+import { advancedEventSelectors, toTerraformBlocks } from "../modules/event-selectors/selectors";
+import { eachElement, eachOptionalField, OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
+import type { Rule } from "../modules/shared/rules/rules";
 import type { Config } from "../config/schema";
 import { expectedPolicies, planDeployStack, planExample, plannedPolicies, unknownPolicies, vendorModules } from "./helpers/plans";
 import { config, synthTo } from "./helpers/synth";

@@ -1,5 +1,5 @@
 import { formatProblem, type Problem } from "../config/load";
-import type { SizeReport } from "../policies/limits";
+import type { SizeReport } from "../modules/shared/limits";
 
 /** How a command talks: progress and warnings on stderr, a summary on stdout; or only errors; or one JSON document. */
 export type Mode = "human" | "quiet" | "json";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ruled, ruledNumber } from "./ruled";
+import { ruled, ruledNumber } from "../modules/shared/rules/zod";
 
 /**
  * Config sections for access beyond the bucket policy: per-member reader roles, third-party readers, CloudTrail

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { follows } from "./rules";
+import { follows } from "../modules/shared/rules/rules";
 
 /** Cross-field rules beyond those in schema.ts: partitions and tag counts. */
 interface Sections {

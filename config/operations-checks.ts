@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { advancedEventSelectors, MAX_SELECTOR_VALUES, selectorValueCount } from "./event-selectors";
-import { OPERATIONS_RULES, type OperationsRuleName } from "./operations-rules";
+import { advancedEventSelectors, MAX_SELECTOR_VALUES, selectorValueCount } from "../modules/event-selectors/selectors";
+import { OPERATIONS_RULES, type OperationsRuleName } from "../modules/shared/rules/operations-rules";
 import { OPERATIONS_DEFAULTS, type AccountProvider, type OperationsView } from "./operations-schema";
-import { follows } from "./rules";
+import { follows } from "../modules/shared/rules/rules";
 
 /** Cross-field rules judge only values valid on their own: a malformed ARN gets one message, not two. */
 const valid = (name: OperationsRuleName, value: unknown): boolean => OPERATIONS_RULES[name].every((r) => r.check(value));

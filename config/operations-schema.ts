@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { OPERATIONS_RULES, READ_WRITE_TYPES, type OperationsRuleName } from "./operations-rules";
-import { broken, jsonSchemaOf, RULES, type Rule, type RuleName } from "./rules";
+import { OPERATIONS_RULES, READ_WRITE_TYPES, type OperationsRuleName } from "../modules/shared/rules/operations-rules";
+import { broken, jsonSchemaOf, RULES, type Rule, type RuleName } from "../modules/shared/rules/rules";
 
 /**
  * Settings that operate the trail: CloudWatch Logs delivery, SNS notifications, event selectors, Insights, the

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { moreCrossFieldRules } from "./cross-field";
-import { broken, follows, jsonSchemaOf, RULES, type RuleName } from "./rules";
-import { ruled, ruledNumber } from "./ruled";
+import { broken, follows, jsonSchemaOf, RULES, type RuleName } from "../modules/shared/rules/rules";
+import { ruled, ruledNumber } from "../modules/shared/rules/zod";
 import { deployment, ORGANIZATION_OPERATIONS, TRAIL_OPERATIONS } from "./operations-schema";
 import { operationsRules } from "./operations-checks";
 import { accessRules, accessShape } from "./access-schema";

@@ -1,5 +1,5 @@
 import type { Problem } from "./load";
-import { ADVICE, broken, type AdviceName } from "./rules";
+import { ADVICE, broken, type AdviceName } from "../modules/shared/rules/rules";
 import type { Config } from "./schema";
 
 /**

@@ -1,10 +1,10 @@
-import { Construct, TerraformOutput, type TerraformProvider } from "../facade";
+import { Construct, TerraformOutput, type TerraformProvider } from "../modules/shared/facade";
 import type { Config } from "../config/schema";
 import { memberRoleName } from "../config/access-schema";
-import { CloudTrailUserPolicies } from "../modules/cloudtrail-user-policies";
-import { MemberReaderRoles, type MemberRoleEntry } from "../modules/member-reader-roles";
-import { ThirdPartyReaders, type ThirdPartyEntry } from "../modules/third-party-readers";
-import { TrailGuardrail } from "../modules/trail-guardrail";
+import { CloudTrailUserPolicies } from "../modules/cloudtrail-user-policies/cloudtrail-user-policies";
+import { MemberReaderRoles, type MemberRoleEntry } from "../modules/member-reader-roles/member-reader-roles";
+import { ThirdPartyReaders, type ThirdPartyEntry } from "../modules/third-party-readers/third-party-readers";
+import { TrailGuardrail } from "../modules/trail-guardrail/trail-guardrail";
 import { accessLocation } from "./access-settings";
 import { settingsOf } from "./settings";
 

@@ -1,9 +1,9 @@
-import { type App, TerraformOutput, TerraformStack } from "../facade";
-import { deferred } from "../policies/document";
-import { CloudTrailUserPolicies } from "../modules/cloudtrail-user-policies";
-import { MemberReaderRoles } from "../modules/member-reader-roles";
-import { ThirdPartyReaders } from "../modules/third-party-readers";
-import { TrailGuardrail } from "../modules/trail-guardrail";
+import { type App, TerraformOutput, TerraformStack } from "../modules/shared/facade";
+import { deferred } from "../modules/shared/document";
+import { CloudTrailUserPolicies } from "../modules/cloudtrail-user-policies/cloudtrail-user-policies";
+import { MemberReaderRoles } from "../modules/member-reader-roles/member-reader-roles";
+import { ThirdPartyReaders } from "../modules/third-party-readers/third-party-readers";
+import { TrailGuardrail } from "../modules/trail-guardrail/trail-guardrail";
 import {
   CLOUDTRAIL_USER_POLICIES_VARIABLES,
   MEMBER_READER_ROLES_VARIABLES,
@@ -12,7 +12,7 @@ import {
 } from "./access-variables";
 import { CLOUDTRAIL_USER_POLICIES_DOC, MEMBER_READER_ROLES_DOC, THIRD_PARTY_READERS_DOC, TRAIL_GUARDRAIL_DOC } from "./access-module-docs";
 import { finish, type ModuleBuild } from "./module-files";
-import { ModuleVariables } from "./module-variables";
+import { ModuleVariables } from "../modules/shared/variables";
 import { toModule } from "./to-module";
 
 /** Expressions shared by the modules that read the log archive. */

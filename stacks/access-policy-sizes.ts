@@ -1,9 +1,9 @@
 import type { Config } from "../config/schema";
 import { memberRoleName } from "../config/access-schema";
-import { resolveDocument } from "../policies/document";
-import { logReaderPolicy, memberTrustPolicy, thirdPartyTrustPolicy } from "../policies/reader-roles";
-import { trailGuardrailScp } from "../policies/trail-guardrail";
-import { protectTrailPolicy, readOnlyUserPolicy, trailAdminUserPolicy } from "../policies/user-policies";
+import { resolveDocument } from "../modules/shared/document";
+import { logReaderPolicy, memberTrustPolicy, thirdPartyTrustPolicy } from "../modules/member-reader-roles/reader-policies";
+import { trailGuardrailScp } from "../modules/trail-guardrail/guardrail-scp";
+import { protectTrailPolicy, readOnlyUserPolicy, trailAdminUserPolicy } from "../modules/cloudtrail-user-policies/user-policies";
 import { accessLocation } from "./access-settings";
 import type { NamedPolicy } from "./policy-sizes";
 import { settingsOf } from "./settings";

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema";
-import { keyPath } from "../policies/arns";
-import { accountKeysPattern } from "../policies/reader-roles";
+import { keyPath } from "../modules/shared/arns";
+import { accountKeysPattern } from "../modules/member-reader-roles/reader-policies";
 import { settingsOf } from "./settings";
 
 /**

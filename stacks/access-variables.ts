@@ -1,7 +1,7 @@
-import { RULES, type Rule, type RuleName } from "../config/rules";
+import { RULES, type Rule, type RuleName } from "../modules/shared/rules/rules";
 import { ACCESS_DEFAULTS } from "../config/access-schema";
 import { DEFAULTS } from "../config/schema";
-import type { VariableSpec } from "./module-variables";
+import type { VariableSpec } from "../modules/shared/variables";
 
 /**
  * Variables of the access modules. Map-of-object inputs are validated field by field with the same shared rules

@@ -1,8 +1,8 @@
-import { CloudtrailOrganizationDelegatedAdminAccount, LocalBackend, S3Backend, TerraformOutput, type AwsProvider, type TerraformResource, type TerraformStack } from "../facade";
+import { CloudtrailOrganizationDelegatedAdminAccount, LocalBackend, S3Backend, TerraformOutput, type AwsProvider, type TerraformResource, type TerraformStack } from "../modules/shared/facade";
 import { OPERATIONS_DEFAULTS, type AccountProvider } from "../config/operations-schema";
 import type { Config } from "../config/schema";
-import type { TrailOperationsProps } from "../modules/organization-trail/operations";
-import { TrailDelivery } from "../modules/trail-delivery";
+import type { TrailOperationsProps } from "../modules/organization-trail/trail-operations";
+import { TrailDelivery } from "../modules/trail-delivery/trail-delivery";
 import { operationsOf } from "./operations-settings";
 
 /** S3-native state locking (`use_lockfile`) needs Terraform 1.10. */

@@ -1,8 +1,8 @@
-import { AwsProvider, Construct, TerraformOutput, TerraformStack } from "../facade";
+import { AwsProvider, Construct, TerraformOutput, TerraformStack } from "../modules/shared/facade";
 import type { Config } from "../config/schema";
-import { bucketArn, keyPath, trailArn } from "../policies/arns";
-import { LogArchive } from "../modules/log-archive";
-import { OrganizationTrail } from "../modules/organization-trail";
+import { bucketArn, keyPath, trailArn } from "../modules/shared/arns";
+import { LogArchive } from "../modules/log-archive/log-archive";
+import { OrganizationTrail } from "../modules/organization-trail/organization-trail";
 import { settingsOf } from "./settings";
 import { accountProviderSettings, addTrailOperations, applyBackend, type AccountRole } from "./deploy-operations";
 import { keyDeliveryOf } from "./operations-settings";

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema";
-import type { ResolvedStatement } from "../policies/document";
-import { measure, type SizeReport } from "../policies/limits";
+import type { ResolvedStatement } from "../modules/shared/document";
+import { measure, type SizeReport } from "../modules/shared/limits";
 import { policiesOf } from "./policy-sizes";
 
 /** One grant or denial, as a reviewer reads it: who, may or may not, do what, where, under which conditions. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { TerraformStack } from "../facade";
+import type { TerraformStack } from "../modules/shared/facade";
 import { renderModuleReadme, type ModuleDoc } from "./module-readme";
 import { projectRoot } from "./project-root";
 import type { ModuleFiles } from "./to-module";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
-import type { SizeReport } from "../policies/limits";
+import type { SizeReport } from "../modules/shared/limits";
 import { projectRoot } from "./project-root";
 import { PROVIDER_VERSION_RANGE, TERRAFORM_VERSION_RANGE, type ModuleFiles } from "./to-module";
 

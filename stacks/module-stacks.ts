@@ -1,11 +1,11 @@
-import { App, TerraformLocal, TerraformOutput, TerraformStack } from "../facade";
+import { App, TerraformLocal, TerraformOutput, TerraformStack } from "../modules/shared/facade";
 import { DEFAULTS } from "../config/schema";
-import { deferred } from "../policies/document";
-import { LogArchive } from "../modules/log-archive";
-import { OrganizationTrail } from "../modules/organization-trail";
+import { deferred } from "../modules/shared/document";
+import { LogArchive } from "../modules/log-archive/log-archive";
+import { OrganizationTrail } from "../modules/organization-trail/organization-trail";
 import { address } from "../modules/shared/resources";
 import { LOG_ARCHIVE_DOC, ORGANIZATION_TRAIL_DOC } from "./module-docs";
-import { ModuleVariables, type VariableSpec } from "./module-variables";
+import { ModuleVariables, type VariableSpec } from "../modules/shared/variables";
 import { toModule } from "./to-module";
 import { finish, type ModuleBuild } from "./module-files";
 import { buildTrailModuleOperations, keyDeliveryFromVariables, LOG_ARCHIVE_DELIVERY_VARIABLES, TRAIL_OPERATIONS_VARIABLES } from "./trail-module-operations";

@@ -1,11 +1,11 @@
-import { advancedEventSelectors, toTerraformBlocks } from "../config/event-selectors";
+import { advancedEventSelectors, toTerraformBlocks } from "../modules/event-selectors/selectors";
 import { OPERATIONS_DEFAULTS } from "../config/operations-schema";
 import type { Config } from "../config/schema";
-import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "../policies/cloudwatch-logs-policy";
-import { logGroupArn, snsTopicArn } from "../policies/delivery-arns";
-import type { DeliveryContext, KeyDeliveryIntent } from "../policies/delivery-intent";
-import { resolveDocument } from "../policies/document";
-import { snsTopicPolicy } from "../policies/sns-topic-policy";
+import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "../modules/trail-delivery/cloudwatch-logs-policy";
+import { logGroupArn, snsTopicArn } from "../modules/trail-delivery/delivery-arns";
+import type { DeliveryContext, KeyDeliveryIntent } from "../modules/trail-delivery/delivery-intent";
+import { resolveDocument } from "../modules/shared/document";
+import { snsTopicPolicy } from "../modules/trail-delivery/sns-topic-policy";
 import type { NamedPolicy } from "./policy-sizes";
 
 /** The operations settings of a validated config, with defaults and derived ARNs filled in. */

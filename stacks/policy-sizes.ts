@@ -1,10 +1,10 @@
 import type { Config } from "../config/schema";
-import { accessLogBucketPolicy } from "../policies/access-log-policy";
-import { keyPath } from "../policies/arns";
-import { logArchiveBucketPolicy } from "../policies/bucket-policy";
-import { resolveDocument, type ResolvedDocument } from "../policies/document";
-import { trailKeyPolicy } from "../policies/key-policy";
-import { measure, type LimitKind, type SizeReport } from "../policies/limits";
+import { accessLogBucketPolicy } from "../modules/log-archive/access-log-policy";
+import { keyPath } from "../modules/shared/arns";
+import { logArchiveBucketPolicy } from "../modules/log-archive/bucket-policy";
+import { resolveDocument, type ResolvedDocument } from "../modules/shared/document";
+import { trailKeyPolicy } from "../modules/trail-key/key-policy";
+import { measure, type LimitKind, type SizeReport } from "../modules/shared/limits";
 import { settingsOf } from "./settings";
 import { deliveryPoliciesOf, keyDeliveryOf } from "./operations-settings";
 import { accessPoliciesOf } from "./access-policy-sizes";

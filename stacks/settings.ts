@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema";
-import type { MemberAccessIntent } from "../policies/intent";
-import type { LifecycleProps, ObjectLockProps } from "../modules/shared/hardened-bucket";
+import type { MemberAccessIntent } from "../modules/shared/intent";
+import type { LifecycleProps, ObjectLockProps } from "../modules/log-archive/hardened-bucket";
 
 /** A validated config with every default and derived value filled in, as the deploy stack consumes it. */
 export interface Settings {

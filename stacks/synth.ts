@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { App } from "../facade";
+import { App } from "../modules/shared/facade";
 import type { Config } from "../config/schema";
-import { assertWithinLimits, type SizeReport } from "../policies/limits";
+import { assertWithinLimits, type SizeReport } from "../modules/shared/limits";
 import { DEPLOY_STACK_NAME, OrgCloudTrailStack } from "./deploy-stack";
 import { writeFolderAtomically } from "./atomic-write";
 import { asHcl, assertHclEquivalent, type ModuleFormat } from "./hcl";

@@ -1,4 +1,4 @@
-import type { TerraformStack } from "../facade";
+import type { TerraformStack } from "../modules/shared/facade";
 
 export const PROVIDER_VERSION_RANGE = ">= 5.100, < 7.0";
 export const TERRAFORM_VERSION_RANGE = ">= 1.5";

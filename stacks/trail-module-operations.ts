@@ -1,14 +1,14 @@
-import { TerraformOutput, type TerraformResource, type TerraformStack } from "../facade";
-import { MAX_SELECTOR_VALUES, SELECTOR_NAMES } from "../config/event-selectors";
-import { distinct, eachElement, eachOptionalField, OPERATIONS_RULES } from "../config/operations-rules";
+import { TerraformOutput, type TerraformResource, type TerraformStack } from "../modules/shared/facade";
+import { MAX_SELECTOR_VALUES, SELECTOR_NAMES } from "../modules/event-selectors/selectors";
+import { distinct, eachElement, eachOptionalField, OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
 import { OPERATIONS_DEFAULTS } from "../config/operations-schema";
-import { RULES } from "../config/rules";
-import { deferred } from "../policies/document";
-import type { KeyDeliveryIntent } from "../policies/delivery-intent";
-import type { TrailOperationsProps } from "../modules/organization-trail/operations";
-import { TrailDelivery } from "../modules/trail-delivery";
+import { RULES } from "../modules/shared/rules/rules";
+import { deferred } from "../modules/shared/document";
+import type { KeyDeliveryIntent } from "../modules/trail-delivery/delivery-intent";
+import type { TrailOperationsProps } from "../modules/organization-trail/trail-operations";
+import { TrailDelivery } from "../modules/trail-delivery/trail-delivery";
 import { addPreconditions, type Precondition } from "../modules/shared/resources";
-import type { ModuleVariables, VariableSpec } from "./module-variables";
+import type { ModuleVariables, VariableSpec } from "../modules/shared/variables";
 
 /** The organization-trail module's inputs for CloudWatch Logs, SNS, event selectors, Insights and a delegated admin. */
 export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [

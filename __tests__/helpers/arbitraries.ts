@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { follows, KNOWN_REGIONS, type RuleName } from "../../config/rules";
+import { follows, KNOWN_REGIONS, type RuleName } from "../../modules/shared/rules/rules";
 import type { ConfigInput } from "../../config/schema";
 
 /**

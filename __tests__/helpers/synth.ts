@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App } from "../../facade";
+import { App } from "../../modules/shared/facade";
 import { EXAMPLE_CONFIG } from "../../config/example";
 import { parseConfig } from "../../config/load";
 import type { Config, ConfigInput } from "../../config/schema";

@@ -1,4 +1,4 @@
-import type { TerraformResource } from "../../facade";
+import type { TerraformResource } from "./facade";
 
 /**
  * `for_each` over a map (or set) that is either literal (the deploy stack) or a Terraform expression (a vendorable

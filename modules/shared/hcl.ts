@@ -12,7 +12,7 @@ import {
   type PolicyDocument,
   type Test,
   resolveDocument,
-} from "../../policies/document";
+} from "./document";
 
 /**
  * Renders a policy document as the Terraform expression `${jsonencode(...)}`, so that `terraform plan` shows the

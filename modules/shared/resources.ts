@@ -1,5 +1,5 @@
-import type { TerraformResource } from "../../facade";
-import { isDeferred, type Test } from "../../policies/document";
+import type { TerraformResource } from "./facade";
+import { isDeferred, type Test } from "./document";
 
 /**
  * Helpers that let one construct serve a deploy stack (literal config values: decide here) and a vendorable module

@@ -1,5 +1,5 @@
-import { TerraformStack, type TerraformResource } from "../../facade";
-import { LIMITS, type LimitKind } from "../../policies/limits";
+import { TerraformStack, type TerraformResource } from "./facade";
+import { LIMITS, type LimitKind } from "./limits";
 import { addPreconditions, countTest } from "./resources";
 
 /**

@@ -1,4 +1,4 @@
-import { isDeferred, type Test } from "../../policies/document";
+import { isDeferred, type Test } from "../shared/document";
 
 /**
  * A value that exists only when `test` holds: the value, undefined, or (deferred) a Terraform conditional that is

@@ -1,6 +1,6 @@
-import { Cloudtrail, Construct, type TerraformProvider, type TerraformResource } from "../../facade";
+import { Cloudtrail, Construct, type TerraformProvider, type TerraformResource } from "../shared/facade";
 import { dependOn, tag, type Tags } from "../shared/resources";
-import { applyTrailOperations, type TrailOperationsProps } from "./operations";
+import { applyTrailOperations, type TrailOperationsProps } from "./trail-operations";
 
 export interface OrganizationTrailProps {
   readonly trailName: string;

@@ -1,6 +1,6 @@
-import { bucketArn, SERVICE } from "./arns";
-import { POLICY_VERSION, type PolicyDocument } from "./document";
-import type { AccessLogBucketIntent } from "./intent";
+import { bucketArn, SERVICE } from "../shared/arns";
+import { POLICY_VERSION, type PolicyDocument } from "../shared/document";
+import type { AccessLogBucketIntent } from "../shared/intent";
 import { denyInsecureTransport } from "./bucket-policy";
 
 /** The access-log bucket: S3 server access logging writes, bound to the source bucket and its account; TLS only. */

@@ -1,7 +1,7 @@
-import { SERVICE, trailArn } from "./arns";
+import { SERVICE, trailArn } from "../shared/arns";
 import { snsTopicArn } from "./delivery-arns";
 import type { SnsTopicIntent } from "./delivery-intent";
-import { POLICY_VERSION, type PolicyDocument } from "./document";
+import { POLICY_VERSION, type PolicyDocument } from "../shared/document";
 
 /**
  * The notification topic's policy: CloudTrail publishes for this trail only. It replaces SNS's default policy, so

@@ -1,5 +1,5 @@
-import { accountRootArn, bucketArn, s3ViaService, trailEncryptionContextPattern } from "./arns";
-import { forEachOf, merge, POLICY_VERSION, when, type Deferred, type ForEach, type PolicyDocument, type Statement, type Test } from "./document";
+import { accountRootArn, bucketArn, s3ViaService, trailEncryptionContextPattern } from "../shared/arns";
+import { forEachOf, merge, POLICY_VERSION, when, type Deferred, type ForEach, type PolicyDocument, type Statement, type Test } from "../shared/document";
 
 /**
  * Reader roles in the log-archive account (reference/aws-docs/002_*): one per member account (scenario 1) and one

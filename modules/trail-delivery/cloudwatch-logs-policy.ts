@@ -1,7 +1,7 @@
-import { SERVICE, trailArn } from "./arns";
+import { SERVICE, trailArn } from "../shared/arns";
 import { logGroupArn, logStreamsArn } from "./delivery-arns";
 import type { CloudWatchLogsIntent, DeliveryContext } from "./delivery-intent";
-import { POLICY_VERSION, type PolicyDocument } from "./document";
+import { POLICY_VERSION, type PolicyDocument } from "../shared/document";
 
 /**
  * Trust policy of the role CloudTrail assumes to deliver events to CloudWatch Logs: CloudTrail only, for this trail.

@@ -10,11 +10,11 @@ import {
   S3BucketVersioning,
   type TerraformProvider,
   type TerraformResource,
-} from "../../facade";
-import type { Deferred, PolicyDocument, Test } from "../../policies/document";
-import { renderPolicy } from "./hcl";
-import { addSizePrecondition } from "./size-precondition";
-import { dependOn, optional, ref, tag, type Tags } from "./resources";
+} from "../shared/facade";
+import type { Deferred, PolicyDocument, Test } from "../shared/document";
+import { renderPolicy } from "../shared/hcl";
+import { addSizePrecondition } from "../shared/size-precondition";
+import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
 
 export interface LifecycleProps {
   /** Days before objects move to `transitionStorageClass`; no transition when undefined. */

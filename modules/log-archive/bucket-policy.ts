@@ -1,7 +1,7 @@
-import { bucketArn, IAM_VARIABLES, SERVICE, trailArn } from "./arns";
-import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "./document";
-import type { LogArchiveIntent } from "./intent";
-import { memberCondition } from "./narrowing";
+import { bucketArn, IAM_VARIABLES, SERVICE, trailArn } from "../shared/arns";
+import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
+import type { LogArchiveIntent } from "../shared/intent";
+import { memberCondition } from "../member-access/narrowing";
 
 /**
  * The log archive bucket policy: CloudTrail's ACL check and writes (organization and management-account prefixes,

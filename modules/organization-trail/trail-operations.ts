@@ -1,5 +1,5 @@
-import type { Cloudtrail } from "../../facade";
-import type { TrailDeliverySettings } from "../trail-delivery";
+import type { Cloudtrail } from "../shared/facade";
+import type { TrailDeliverySettings } from "../trail-delivery/trail-delivery";
 import { addPreconditions } from "../shared/resources";
 
 /** Operating settings of the trail beyond S3 delivery. Literal values (deploy stack) or Terraform expressions. */

@@ -1,4 +1,4 @@
-import type { Deferred, Test } from "./document";
+import type { Deferred, Test } from "../shared/document";
 
 /** Which trail delivers, and which account holds its delivery targets. */
 export interface DeliveryContext {

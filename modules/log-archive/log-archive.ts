@@ -1,12 +1,12 @@
-import { Construct, S3BucketLogging, type TerraformProvider, type TerraformResource } from "../../facade";
-import { accessLogBucketPolicy } from "../../policies/access-log-policy";
-import { logArchiveBucketPolicy } from "../../policies/bucket-policy";
-import type { Deferred, Test } from "../../policies/document";
-import type { MemberAccessIntent, TrailContext } from "../../policies/intent";
-import type { KeyDeliveryIntent } from "../../policies/delivery-intent";
-import { HardenedBucket, type LifecycleProps, type ObjectLockProps } from "../shared/hardened-bucket";
+import { Construct, S3BucketLogging, type TerraformProvider, type TerraformResource } from "../shared/facade";
+import { accessLogBucketPolicy } from "./access-log-policy";
+import { logArchiveBucketPolicy } from "./bucket-policy";
+import type { Deferred, Test } from "../shared/document";
+import type { MemberAccessIntent, TrailContext } from "../shared/intent";
+import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
+import { HardenedBucket, type LifecycleProps, type ObjectLockProps } from "./hardened-bucket";
 import { optional, ref, type Tags } from "../shared/resources";
-import { TrailKey } from "../trail-key";
+import { TrailKey } from "../trail-key/trail-key";
 
 export interface AccessLogsProps {
   /** Create a separate access-log bucket and log the archive bucket's requests there. */

@@ -1,5 +1,5 @@
-import { merge, whenPresent, type ConditionBlock, type Merge } from "./document";
-import type { MemberNarrowing } from "./intent";
+import { merge, whenPresent, type ConditionBlock, type Merge } from "../shared/document";
+import type { MemberNarrowing } from "../shared/intent";
 
 /**
  * The condition that admits a member principal: in the organization and, when configured, matching the principal

@@ -1,6 +1,6 @@
-import { Construct, IamRole, IamRolePolicy, type TerraformProvider } from "../../facade";
-import { deferred } from "../../policies/document";
-import { logReaderPolicy, memberTrustPolicy, type ReaderScopeIntent } from "../../policies/reader-roles";
+import { Construct, IamRole, IamRolePolicy, type TerraformProvider } from "../shared/facade";
+import { deferred } from "../shared/document";
+import { logReaderPolicy, memberTrustPolicy, type ReaderScopeIntent } from "./reader-policies";
 import { eachAttribute, forEach } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";

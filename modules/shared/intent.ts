@@ -1,5 +1,5 @@
 import type { Deferred, Test } from "./document";
-import type { KeyDeliveryIntent } from "./delivery-intent";
+import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 
 /** Who the organization is and which trail writes: every policy is built from these. */
 export interface TrailContext {

@@ -1,7 +1,7 @@
-import { trailArn } from "./arns";
-import { POLICY_VERSION, when, type PolicyDocument, type Statement, type Test } from "./document";
-import { not } from "./reader-roles";
-import { TRAIL_TAMPERING_ACTIONS, type TrailOwner } from "./user-policies";
+import { trailArn } from "../shared/arns";
+import { POLICY_VERSION, when, type PolicyDocument, type Statement, type Test } from "../shared/document";
+import { not } from "../member-reader-roles/reader-policies";
+import { TRAIL_TAMPERING_ACTIONS, type TrailOwner } from "../cloudtrail-user-policies/user-policies";
 
 export interface TrailGuardrailIntent extends TrailOwner {
   /** Exempt roles of this name in any account (break glass). */

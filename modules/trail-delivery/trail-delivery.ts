@@ -1,9 +1,9 @@
-import { CloudwatchLogGroup, Construct, IamRole, IamRolePolicy, SnsTopic, SnsTopicPolicy, type TerraformProvider, type TerraformResource } from "../../facade";
-import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "../../policies/cloudwatch-logs-policy";
-import { logGroupArn, roleArn, snsTopicArn } from "../../policies/delivery-arns";
-import type { DeliveryContext } from "../../policies/delivery-intent";
-import type { Test } from "../../policies/document";
-import { snsTopicPolicy } from "../../policies/sns-topic-policy";
+import { CloudwatchLogGroup, Construct, IamRole, IamRolePolicy, SnsTopic, SnsTopicPolicy, type TerraformProvider, type TerraformResource } from "../shared/facade";
+import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "./cloudwatch-logs-policy";
+import { logGroupArn, roleArn, snsTopicArn } from "./delivery-arns";
+import type { DeliveryContext } from "./delivery-intent";
+import type { Test } from "../shared/document";
+import { snsTopicPolicy } from "./sns-topic-policy";
 import { renderPolicy } from "../shared/hcl";
 import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
 import { addSizePrecondition } from "../shared/size-precondition";

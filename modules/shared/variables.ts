@@ -1,5 +1,5 @@
-import { TerraformStack, TerraformVariable, type TerraformVariableValidationConfig } from "../facade";
-import { RULES, type Rule, type RuleName } from "../config/rules";
+import { TerraformStack, TerraformVariable, type TerraformVariableValidationConfig } from "./facade";
+import { RULES, type Rule, type RuleName } from "./rules/rules";
 
 /** A vendorable module's input: snake_case name, type, description, default and the shared validation rules. */
 export interface VariableSpec {

@@ -1,7 +1,7 @@
-import { Construct, KmsAlias, KmsKey, type TerraformProvider } from "../../facade";
-import { trailKeyPolicy } from "../../policies/key-policy";
-import type { KeyPolicyIntent } from "../../policies/intent";
-import type { Test } from "../../policies/document";
+import { Construct, KmsAlias, KmsKey, type TerraformProvider } from "../shared/facade";
+import { trailKeyPolicy } from "./key-policy";
+import type { KeyPolicyIntent } from "../shared/intent";
+import type { Test } from "../shared/document";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { optional, ref, tag, type Tags } from "../shared/resources";

@@ -1,8 +1,8 @@
-import { accountRootArn, SERVICE, trailArn, trailEncryptionContextPattern } from "./arns";
+import { accountRootArn, SERVICE, trailArn, trailEncryptionContextPattern } from "../shared/arns";
 import { logsServicePrincipal } from "./delivery-arns";
 import type { KeyDeliveryIntent } from "./delivery-intent";
-import { when, whenPresent, type Optional, type OptionalInput, type Statement } from "./document";
-import type { TrailContext } from "./intent";
+import { when, whenPresent, type Optional, type OptionalInput, type Statement } from "../shared/document";
+import type { TrailContext } from "../shared/intent";
 
 /**
  * The trail key policy's statements for the trail's delivery targets, each present only when its target uses the

@@ -1,6 +1,6 @@
-import { Construct, IamPolicy, type TerraformProvider } from "../../facade";
-import type { PolicyDocument, Test } from "../../policies/document";
-import { protectTrailPolicy, readOnlyUserPolicy, trailAdminUserPolicy, type UserPolicyIntent } from "../../policies/user-policies";
+import { Construct, IamPolicy, type TerraformProvider } from "../shared/facade";
+import type { PolicyDocument, Test } from "../shared/document";
+import { protectTrailPolicy, readOnlyUserPolicy, trailAdminUserPolicy, type UserPolicyIntent } from "./user-policies";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { optional, ref, tag, type Tags } from "../shared/resources";

@@ -1,5 +1,5 @@
-import { Construct, OrganizationsPolicy, OrganizationsPolicyAttachment, type TerraformProvider } from "../../facade";
-import { trailGuardrailScp, type TrailGuardrailIntent } from "../../policies/trail-guardrail";
+import { Construct, OrganizationsPolicy, OrganizationsPolicyAttachment, type TerraformProvider } from "../shared/facade";
+import { trailGuardrailScp, type TrailGuardrailIntent } from "./guardrail-scp";
 import { forEach } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";

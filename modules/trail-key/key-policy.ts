@@ -1,8 +1,8 @@
-import { accountRootArn, s3ViaService, SERVICE, trailArn, trailEncryptionContextPattern } from "./arns";
-import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "./document";
-import type { KeyPolicyIntent } from "./intent";
-import { memberCondition } from "./narrowing";
-import { deliveryKeyStatements } from "./delivery-key-statements";
+import { accountRootArn, s3ViaService, SERVICE, trailArn, trailEncryptionContextPattern } from "../shared/arns";
+import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
+import type { KeyPolicyIntent } from "../shared/intent";
+import { memberCondition } from "../member-access/narrowing";
+import { deliveryKeyStatements } from "../trail-delivery/key-statements";
 
 const CLOUDTRAIL_CONTEXT = "kms:EncryptionContext:aws:cloudtrail:arn";
 

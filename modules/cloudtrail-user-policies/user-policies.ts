@@ -1,7 +1,7 @@
-import { bucketArn, SERVICE, trailArn } from "./arns";
-import { POLICY_VERSION, type PolicyDocument, type Statement } from "./document";
-import type { TrailContext } from "./intent";
-import { decryptLogsThroughS3 } from "./reader-roles";
+import { bucketArn, SERVICE, trailArn } from "../shared/arns";
+import { POLICY_VERSION, type PolicyDocument, type Statement } from "../shared/document";
+import type { TrailContext } from "../shared/intent";
+import { decryptLogsThroughS3 } from "../member-reader-roles/reader-policies";
 
 /** The trail and its owner; these policies do not depend on the organization ID. */
 export type TrailOwner = Omit<TrailContext, "organizationId">;

@@ -1,4 +1,4 @@
-import { dnsSuffix } from "./arns";
+import { dnsSuffix } from "../shared/arns";
 
 export { dnsSuffix };
 /** ARNs and service principals of the trail's delivery targets, built from inputs (known at plan time). */
