@@ -1,7 +1,7 @@
 import { PolicyTooLargeError } from "../modules/shared/limits";
 import type { ResolvedDocument, ResolvedStatement } from "../modules/shared/document";
 import { synthesize } from "../stacks/synth";
-import { accessPoliciesOf } from "../stacks/access-policy-sizes";
+import { accessPoliciesOf } from "./helpers/access";
 import { policySizes } from "../stacks/policy-sizes";
 import { checkPolicy, type PolicyJson } from "./helpers/oracle";
 import { config } from "./helpers/synth";

@@ -4,7 +4,7 @@ import { loadConfig } from "../config/load";
 import { OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
 import { OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../modules/shared/rules/sources";
 import { RULES } from "../modules/shared/rules/rules";
-import { buildModules } from "../stacks/module-stacks";
+import { buildModules } from "../stacks/build-module";
 import { cli, tempDir, tree } from "./helpers/cli";
 
 const MODULE_NAMES = buildModules(tempDir("module-names")).map((m) => m.name);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asHcl, assertHclEquivalent } from "../stacks/hcl";
-import { buildModules } from "../stacks/module-stacks";
+import { buildModules } from "../stacks/build-module";
 import { terraform, workdir } from "./helpers/terraform";
 
 const CLI = join(__dirname, "..", "dist", "cli", "index.js");

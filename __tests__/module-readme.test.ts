@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ResolvedDocument } from "../modules/shared/document";
 import { measure, type LimitKind } from "../modules/shared/limits";
-import { buildModules } from "../stacks/module-stacks";
+import { buildModules } from "../stacks/build-module";
 import { plannedAccessPolicies, vendorAccessModules } from "./helpers/access";
 import { vendorModules } from "./helpers/plans";
 import { config, readTf, synthTo } from "./helpers/synth";

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildModules } from "../stacks/module-stacks";
+import { buildModules } from "../stacks/build-module";
 import { config, synthTo } from "./helpers/synth";
 import { terraform, workdir } from "./helpers/terraform";
 

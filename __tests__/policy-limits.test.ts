@@ -5,7 +5,7 @@ import { escapeTemplate, unescapeTemplate } from "../modules/shared/hcl";
 import { terraformPolicySize } from "../modules/shared/size-precondition";
 import { LIMITS, PolicyTooLargeError, policySize, type LimitKind } from "../modules/shared/limits";
 import type { ResolvedDocument } from "../modules/shared/document";
-import { buildModules } from "../stacks/module-stacks";
+import { buildModules } from "../stacks/build-module";
 import { policiesOf, policySizes } from "../stacks/policy-sizes";
 import { synthesize } from "../stacks/synth";
 import { planBatchFailure } from "./helpers/batch-plan";

@@ -1,6 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CLOUDTRAIL_USER_POLICIES_VARIABLES, MEMBER_READER_ROLES_VARIABLES, THIRD_PARTY_READERS_VARIABLES, TRAIL_GUARDRAIL_VARIABLES } from "../stacks/access-variables";
+import { CLOUDTRAIL_USER_POLICIES_VARIABLES } from "../modules/cloudtrail-user-policies/module";
+import { MEMBER_READER_ROLES_VARIABLES } from "../modules/member-reader-roles/module";
+import { THIRD_PARTY_READERS_VARIABLES } from "../modules/third-party-readers/module";
+import { TRAIL_GUARDRAIL_VARIABLES } from "../modules/trail-guardrail/module";
 import type { Rule } from "../modules/shared/rules/rules";
 import { planDeployStack } from "./helpers/plans";
 import { mustTerraform, workdir, type Plan } from "./helpers/terraform";

@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from "commander";
 import YAML from "yaml";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
 import { OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
-import { ADVICE_SOURCES, CROSS_FIELD_SOURCES, OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../modules/shared/rules/sources";
+import { ADVICE_SOURCES, OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../modules/shared/rules/sources";
+import { CONCEPTS } from "../modules";
 import { ADVICE, RULES } from "../modules/shared/rules/rules";
 import { SWITCHED_OFF } from "../config/warnings";
 import { assertWithinLimits, PolicyTooLargeError } from "../modules/shared/limits";
@@ -184,9 +185,10 @@ program
       ...Object.entries(RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: RULE_SOURCES[name as keyof typeof RULES] })),
       ...Object.entries(OPERATIONS_RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: OPERATIONS_RULE_SOURCES[name as keyof typeof OPERATIONS_RULES] })),
     ];
+    const crossField = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []);
     const advice = Object.entries(ADVICE).map(([name, rules]) => ({ name, should: rules.map((x) => x.must), source: ADVICE_SOURCES[name as keyof typeof ADVICE] }));
     if (opts.json) {
-      process.stdout.write(JSON.stringify({ rules: sets, advice, switchedOff: SWITCHED_OFF, crossField: CROSS_FIELD_SOURCES }, null, 2) + "\n");
+      process.stdout.write(JSON.stringify({ rules: sets, advice, switchedOff: SWITCHED_OFF, crossField }, null, 2) + "\n");
       return;
     }
     const out: string[] = ["Rules (an error when broken):"];
@@ -195,7 +197,7 @@ program
     for (const a of advice) out.push(`  ${a.name}: ${a.source}`, ...a.should.map((m) => `    - should ${m}`));
     for (const w of SWITCHED_OFF) out.push(`  ${w.path}: a warning when off: ${w.why}`);
     out.push("", "Rules between settings:");
-    for (const c of CROSS_FIELD_SOURCES) out.push(`  - ${c.rule}`, `    ${c.source}`);
+    for (const c of crossField) out.push(`  - ${c.rule}`, `    ${c.source}`);
     process.stdout.write(out.join("\n") + "\n");
   });
 

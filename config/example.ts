@@ -14,3 +14,20 @@ export const EXAMPLE_CONFIG: ConfigInput = {
     name: "org-trail",
   },
 };
+
+/**
+ * The access modules' READMEs. Their usage snippets and policy sizes come from one example: the embedded example
+ * organization with a log-archive account and the access sections of docs/access.md, so the sizes are measured at
+ * exactly the values the snippets show.
+ */
+export const EXAMPLE_ACCESS = {
+  ...EXAMPLE_CONFIG,
+  logArchive: { ...EXAMPLE_CONFIG.logArchive, accountId: "222222222222" },
+  memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],
+  thirdPartyReaders: [
+    { name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" },
+    { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
+  ],
+  userPolicies: {},
+  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
+} satisfies ConfigInput;

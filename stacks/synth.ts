@@ -7,7 +7,7 @@ import { assertWithinLimits, type SizeReport } from "../modules/shared/limits";
 import { DEPLOY_STACK_NAME, OrgCloudTrailStack } from "./deploy-stack";
 import { writeFolderAtomically } from "./atomic-write";
 import { asHcl, assertHclEquivalent, type ModuleFormat } from "./hcl";
-import { buildModules } from "./module-stacks";
+import { buildModules } from "./build-module";
 import type { ModuleFiles } from "./to-module";
 import { policySizes } from "./policy-sizes";
 

@@ -1,10 +1,14 @@
-import { EXAMPLE_ACCESS } from "../../stacks/access-module-docs";
+import { EXAMPLE_ACCESS } from "../../config/example";
 import { parseConfig } from "../../config/load";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config/schema";
-import { memberRoleName } from "../../config/access-schema";
-import { accessPoliciesOf } from "../../stacks/access-policy-sizes";
+import { memberRoleName } from "../../modules/member-reader-roles/config";
+import { memberReaderRolesPolicies } from "../../modules/member-reader-roles/policies";
+import { thirdPartyReadersPolicies } from "../../modules/third-party-readers/policies";
+import { cloudTrailUserPoliciesPolicies } from "../../modules/cloudtrail-user-policies/policies";
+import { trailGuardrailPolicies } from "../../modules/trail-guardrail/policies";
+import type { NamedPolicy } from "../../modules/shared/limits";
 import { synthTo } from "./synth";
 import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
 
@@ -91,6 +95,10 @@ export const ACCESS_EXAMPLE_CONFIG: Config = parseConfig({
   logArchive: { ...EXAMPLE_ACCESS.logArchive, keyPrefix: "cloudtrail" },
   tags: { team: "platform" },
 });
+
+/** The access policies of a config: reader roles, user policies, the guardrail SCP. */
+export const accessPoliciesOf = (c: Config): NamedPolicy[] =>
+  [memberReaderRolesPolicies, thirdPartyReadersPolicies, cloudTrailUserPoliciesPolicies, trailGuardrailPolicies].flatMap((of) => of(c));
 
 /** Planned access policies, named like `accessPoliciesOf`, parsed as AWS would receive them. */
 export function plannedAccessPolicies(plan: Plan): Record<string, unknown> {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Config } from "../../config/schema";
-import { buildModules } from "../../stacks/module-stacks";
+import { buildModules } from "../../stacks/build-module";
 import { logArchiveArguments } from "./plans";
 import { deployStack } from "./synth";
 import { mustTerraform, OFFLINE_PROVIDER, terraform, workdir, writeOfflineProviders, type PlannedResource } from "./terraform";

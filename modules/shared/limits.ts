@@ -58,3 +58,10 @@ export function assertWithinLimits(reports: readonly SizeReport[]): void {
   const over = reports.filter((r) => r.size > r.limit);
   if (over.length) throw new PolicyTooLargeError(over);
 }
+
+/** A policy document a config produces, as AWS will receive it, with the limit it is measured against. */
+export interface NamedPolicy {
+  readonly name: string;
+  readonly kind: LimitKind;
+  readonly document: ResolvedDocument;
+}

@@ -53,34 +53,3 @@ export const ADVICE_SOURCES: Record<AdviceName, string> = {
   bucketName: "Amazon S3 User Guide, 'General purpose bucket naming rules' (avoid periods except for static website hosting) and 'Configuring fast, secure file transfers using Amazon S3 Transfer Acceleration' (names must not contain periods)",
   region: "AWS General Reference, 'AWS Regions and endpoints': the regions launched when orgtrail's list was written",
 };
-
-/** Rules that relate settings to each other (schema.ts crossFieldRules and cross-field.ts), with their sources. */
-export const CROSS_FIELD_SOURCES: readonly { readonly rule: string; readonly source: string }[] = [
-  { rule: "organization.partition matches the home region (aws-cn for cn-*, aws-us-gov for us-gov-*, else aws)", source: "AWS General Reference, 'Amazon Resource Names (ARNs)'" },
-  { rule: "organization.homeRegion is not in an ISO partition", source: "orgtrail supports the aws, aws-cn and aws-us-gov partitions only" },
-  { rule: "lifecycle.expirationDays is greater than lifecycle.transitionDays", source: "Amazon S3 User Guide, 'Setting lifecycle configuration on a bucket' (an expiration before the transition makes the transition pointless; S3 rejects equal days)" },
-  { rule: "lifecycle.transitionDays is at least 30 for STANDARD_IA and ONEZONE_IA", source: "Amazon S3 User Guide, 'Transitioning objects using Amazon S3 Lifecycle' (minimum 30 days before an IA transition)" },
-  { rule: "lifecycle.expirationDays is not shorter than objectLock.retentionDays", source: "Amazon S3 User Guide, 'Locking objects with Object Lock' (a locked version cannot be deleted before its retention ends)" },
-  { rule: "Object Lock needs versioning: met by construction, the archive bucket is always versioned", source: "Amazon S3 User Guide, 'Locking objects with Object Lock'" },
-  { rule: "accessLogs.bucketName differs from logArchive.bucketName", source: "Amazon S3 User Guide, 'Logging requests with server access logging' (do not log a bucket into itself)" },
-  { rule: "the default access-log bucket name (<bucketName>-access-logs) fits 63 characters, else accessLogs.bucketName must be set", source: "Amazon S3 User Guide, 'General purpose bucket naming rules'" },
-  { rule: "encryption.kmsKey is in the home region", source: "AWS CloudTrail User Guide, 'Encrypting CloudTrail log files with AWS KMS keys' (the key must be in the same region as the bucket)" },
-  { rule: "encryption.kmsKey is in the organization's partition", source: "AWS General Reference, 'Amazon Resource Names (ARNs)'" },
-  { rule: "memberAccess.principalArnPattern is in the organization's partition", source: "AWS General Reference, 'Amazon Resource Names (ARNs)'" },
-  { rule: "memberAccess.enabled is true when principalArnPattern or principalTag narrows it", source: "orgtrail: narrowing applies to member access only" },
-  { rule: "tags has at most 50 entries", source: "Tagging AWS Resources User Guide, 'Tag naming limits and requirements' (50 user tags per resource)" },
-  { rule: "memberRoles: each account ID once; role names unique ignoring case", source: "IAM User Guide, 'IAM object quotas and names' (role names are unique per account, case-insensitively)" },
-  { rule: "thirdPartyReaders: names unique; each accounts entry once; accountId is neither the management nor the log-archive account; an account is in no more than one list (memberRoles or thirdPartyReaders)", source: "IAM User Guide, 'Access to AWS accounts owned by third parties' (a third party is outside your accounts)" },
-  { rule: "trailGuardrail.targetIds: each target once", source: "AWS Organizations API Reference, 'AttachPolicy' (DuplicatePolicyAttachmentException)" },
-  // operations-checks.ts
-  { rule: "organization.trailAdminAccountId differs from managementAccountId", source: "AWS CloudTrail User Guide, 'Organization delegated administrator' (the management account cannot be its own delegated administrator)" },
-  { rule: "deployment.accounts.trailAdmin only with organization.trailAdminAccountId; deployment.accounts.logArchive only with a separate log-archive account", source: "orgtrail: no provider would use the settings" },
-  { rule: "deployment.accounts.*.assumeRoleArn is set when externalId or sessionName is, and is in the organization's partition", source: "Terraform AWS provider documentation, 'assume_role' configuration block" },
-  { rule: "trail.cloudWatchLogs.roleName is set when the default <trail.name>-cloudwatch-logs exceeds 64 characters", source: "IAM API Reference, 'CreateRole', RoleName" },
-  { rule: "trail.cloudWatchLogs.kmsKey and trail.snsTopic.kmsKey are in the home region", source: "Amazon CloudWatch Logs User Guide, 'Encrypt log data in CloudWatch Logs using AWS Key Management Service'; Amazon SNS Developer Guide, 'Encryption at rest'" },
-  { rule: "trail.managementEvents.enabled is true unless dataEvents selects something; excludeEventSources and insights repeat no value", source: "AWS CloudTrail User Guide, 'Logging management events' and 'Logging data events'" },
-  { rule: "trail.dataEvents.lambdaFunctionArns are in the organization's partition", source: "AWS General Reference, 'Amazon Resource Names (ARNs)'" },
-  { rule: "the event selectors hold at most 500 values", source: "AWS CloudTrail User Guide, 'Quotas in AWS CloudTrail' (advanced event selectors)" },
-  { rule: "trail.insights: ApiCallRateInsight needs write management events, ApiErrorRateInsight management events", source: "AWS CloudTrail User Guide, 'Working with CloudTrail Insights'" },
-  { rule: "deployment.backend.encrypt is true when kmsKeyId is set", source: "Terraform documentation, 'Backend Type: s3' (kms_key_id)" },
-];

@@ -1,0 +1,94 @@
+import type { TerraformStack } from "../shared/facade";
+import { TerraformLocal } from "../shared/facade";
+import { deferred } from "../shared/document";
+import type { ModuleDefinition } from "../shared/concept";
+import { output } from "../shared/output";
+import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import { ORGANIZATION_DEFAULTS } from "../organization/config";
+import { TRAIL_KEY_DEFAULTS } from "../trail-key/config";
+import { keyDeliveryFromVariables, LOG_ARCHIVE_DELIVERY_VARIABLES } from "../organization-trail/module-operations";
+import { LOG_ARCHIVE_DEFAULTS } from "./config";
+import { LogArchive } from "./log-archive";
+import { LOG_ARCHIVE_DOC } from "./readme";
+
+const DEFAULTS = { ...ORGANIZATION_DEFAULTS, ...LOG_ARCHIVE_DEFAULTS, ...TRAIL_KEY_DEFAULTS };
+const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
+
+export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
+  { name: "organization_id", type: "string", rules: "organizationId", description: "AWS Organizations ID (o-xxxxxxxxxx); member read access and KMS decrypt require aws:PrincipalOrgID to equal it." },
+  { name: "management_account_id", type: "string", rules: "accountId", description: "Management account ID: owner of the organization trail, whose ARN every CloudTrail write is bound to." },
+  { name: "log_archive_account_id", type: "string", rules: "accountId", description: "Account in which this module creates the bucket and key (the provider's account); administers the key." },
+  { name: "partition", type: "string", default: DEFAULTS.partition, rules: "partition", description: "AWS partition of every ARN." },
+  { name: "trail_name", type: "string", rules: "trailName", description: "Name of the organization trail that writes here." },
+  { name: "trail_home_region", type: "string", rules: "region", description: "Home region of the trail; the bucket and key must be in it too." },
+  { name: "bucket_name", type: "string", rules: "bucketName", description: "Name of the central CloudTrail log archive bucket." },
+  { name: "s3_key_prefix", type: "string", default: null, rules: "keyPrefix", description: "S3 key prefix under which CloudTrail writes AWSLogs/ (no leading or trailing slash); null for none." },
+  { name: "object_ownership", type: "string", default: DEFAULTS.objectOwnership, rules: "objectOwnership", description: "S3 Object Ownership: BucketOwnerEnforced (ACLs disabled) or BucketOwnerPreferred." },
+  { name: "member_read_access", type: "bool", default: true, description: "Let each member account of the organization read (GetObject, prefix-scoped ListBucket, KMS Decrypt through S3) only its own logs." },
+  { name: "member_principal_arn_pattern", type: "string", default: null, rules: "principalArnPattern", description: "Only member principals whose ARN matches this pattern may read, e.g. arn:aws:iam::*:role/LogReader; null for any." },
+  { name: "member_principal_tag", type: "object({ key = string, value = string })", default: null, description: "Only member principals carrying this tag may read; null for any." },
+  { name: "kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "ARN of an existing KMS key to use; null creates a key with the policy this module documents." },
+  { name: "kms_alias_name", type: "string", default: DEFAULTS.kmsAlias, rules: "kmsAlias", description: "Alias of the created key." },
+  { name: "kms_deletion_window_days", type: "number", default: DEFAULTS.deletionWindowDays, rules: "deletionWindowDays", description: "Waiting period before the created key is deleted." },
+  { name: "lifecycle_transition_days", type: "number", default: DEFAULTS.transitionDays, rules: "days", description: "Days before log objects move to lifecycle_transition_storage_class." },
+  { name: "lifecycle_transition_storage_class", type: "string", default: DEFAULTS.transitionStorageClass, rules: "storageClass", description: "Storage class log objects move to." },
+  { name: "lifecycle_expiration_days", type: "number", default: DEFAULTS.expirationDays, rules: "days", description: "Days before log objects expire; not shorter than the Object Lock retention." },
+  { name: "noncurrent_version_expiration_days", type: "number", default: DEFAULTS.noncurrentVersionExpirationDays, rules: "days", description: "Days before noncurrent object versions are removed." },
+  { name: "abort_incomplete_multipart_upload_days", type: "number", default: DEFAULTS.abortIncompleteMultipartUploadDays, rules: "days", description: "Days before incomplete multipart uploads are aborted." },
+  { name: "object_lock_mode", type: "string", default: null, rules: "objectLockMode", description: "GOVERNANCE or COMPLIANCE to enable Object Lock (only possible when the bucket is created); null for none." },
+  { name: "object_lock_retention_days", type: "number", default: 365, rules: "days", description: "Default Object Lock retention in days, when object_lock_mode is set." },
+  { name: "create_access_log_bucket", type: "bool", default: true, description: "Create a separate bucket for the archive bucket's S3 server access logs (CIS 3.4 / CKV_AWS_18)." },
+  { name: "access_log_bucket_name", type: "string", default: null, rules: "bucketName", description: "Name of the access-log bucket; null for <bucket_name>-access-logs." },
+  { name: "access_log_expiration_days", type: "number", default: DEFAULTS.accessLogExpirationDays, rules: "days", description: "Days before access log objects expire." },
+  ...LOG_ARCHIVE_DELIVERY_VARIABLES,
+  TAGS,
+];
+
+/** The log-archive module: bucket, access-log bucket and key, from Terraform variables. */
+function build(stack: TerraformStack, v: ModuleVariables): void {
+  const accessLogBucketName = `\${coalesce(var.access_log_bucket_name, "\${var.bucket_name}-access-logs")}`;
+  // The key path before AWSLogs/, named once so policies and outputs read `${local.logs_key_path}AWSLogs/...`.
+  new TerraformLocal(stack, "logs-key-path", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}`).overrideLogicalId("logs_key_path");
+  const archive = new LogArchive(stack, "log-archive", {
+    partition: v.s("partition"),
+    organizationId: v.s("organization_id"),
+    managementAccountId: v.s("management_account_id"),
+    homeRegion: v.s("trail_home_region"),
+    trailName: v.s("trail_name"),
+    logArchiveAccountId: v.s("log_archive_account_id"),
+    bucketName: v.s("bucket_name"),
+    keyPath: "${local.logs_key_path}",
+    objectOwnership: v.s("object_ownership"),
+    lifecycle: {
+      transitionDays: v.n("lifecycle_transition_days"),
+      transitionStorageClass: v.s("lifecycle_transition_storage_class"),
+      expirationDays: v.n("lifecycle_expiration_days"),
+      noncurrentVersionExpirationDays: v.n("noncurrent_version_expiration_days"),
+      abortIncompleteMultipartUploadDays: v.n("abort_incomplete_multipart_upload_days"),
+    },
+    objectLock: { enabled: deferred(`${v.e("object_lock_mode")} != null`), mode: v.s("object_lock_mode"), retentionDays: v.n("object_lock_retention_days") },
+    accessLogs: { enabled: deferred(v.e("create_access_log_bucket")), bucketName: accessLogBucketName, expirationDays: v.n("access_log_expiration_days") },
+    key: {
+      create: deferred(`${v.e("kms_key_arn")} == null`),
+      existingKeyArn: v.s("kms_key_arn"),
+      aliasName: v.s("kms_alias_name"),
+      deletionWindowDays: v.n("kms_deletion_window_days"),
+    },
+    memberAccess: {
+      enabled: deferred(v.e("member_read_access")),
+      principalArnPattern: deferred(v.e("member_principal_arn_pattern")),
+      principalTag: deferred(v.e("member_principal_tag")),
+    },
+    delivery: keyDeliveryFromVariables(v),
+    tags: v.s("tags"),
+  });
+
+  output(stack, "bucket_name", v.s("bucket_name"), "Log archive bucket name; available once the bucket policy is in place, so a trail that uses it is created after.", archive.readyForTrail);
+  output(stack, "bucket_arn", `arn:\${var.partition}:s3:::\${var.bucket_name}`, "ARN of the log archive bucket.");
+  output(stack, "kms_key_arn", archive.trailKey.keyArn, "ARN of the KMS key (created or brought); available once the key policy is in place.", archive.readyForTrail);
+  output(stack, "access_log_bucket_name", `\${var.create_access_log_bucket ? ${accessLogBucketName.slice(2, -1)} : null}`, "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
+  output(stack, "trail_arn", `arn:\${var.partition}:cloudtrail:\${var.trail_home_region}:\${var.management_account_id}:trail/\${var.trail_name}`, "The organization trail ARN every policy here is bound to (aws:SourceArn).");
+  output(stack, "member_log_prefix", "${local.logs_key_path}AWSLogs/${var.organization_id}/<account-id>/", "Where each member account lists and reads its own logs (list with the trailing slash).");
+}
+
+export const logArchiveModule = (): ModuleDefinition => ({ name: "log-archive", variables: LOG_ARCHIVE_VARIABLES, build, doc: LOG_ARCHIVE_DOC });

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { ruled as text } from "../shared/rules/zod";
+
+const thirdPartyReader = z.strictObject({
+  name: text("roleName").describe("Name of the role created for the third party in the log-archive account."),
+  accountId: text("accountId").describe("The third party's AWS account; its root is trusted, with the external ID."),
+  externalId: text("externalId").describe("The external ID the third party issued (sts:ExternalId)."),
+  requireMfa: z.boolean().default(false),
+  accounts: z.array(text("accountId")).min(1).optional().describe("Member accounts whose logs it may read. Default: every account."),
+});
+
+/** The `thirdPartyReaders` section. */
+export const thirdPartyReadersSections = {
+  thirdPartyReaders: z.array(thirdPartyReader).default([]).describe("A reader role per third party, with its external ID."),
+};
+
+export type ThirdPartyReaderConfig = z.output<typeof thirdPartyReader>;

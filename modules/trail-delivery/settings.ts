@@ -1,0 +1,72 @@
+import { advancedEventSelectors, toTerraformBlocks } from "../event-selectors/selectors";
+import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "./config";
+import type { Config } from "../../config/schema";
+import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "./cloudwatch-logs-policy";
+import { logGroupArn, snsTopicArn } from "./delivery-arns";
+import type { DeliveryContext, KeyDeliveryIntent } from "./delivery-intent";
+import { resolveDocument } from "../shared/document";
+import { snsTopicPolicy } from "./sns-topic-policy";
+import type { NamedPolicy } from "../shared/limits";
+
+/** The operations settings of a validated config, with defaults and derived ARNs filled in. */
+export interface OperationsSettings extends DeliveryContext {
+  readonly trailAdminAccountId?: string;
+  readonly cloudWatchLogs?: {
+    readonly logGroupName: string;
+    readonly logGroupArn: string;
+    readonly retentionDays: number;
+    /** "trail" or a key ARN. */
+    readonly kmsKey: string;
+    readonly roleName: string;
+  };
+  readonly snsTopic?: { readonly topicName: string; readonly topicArn: string; readonly kmsKey: string };
+  /** `advanced_event_selector` blocks; empty for CloudTrail's default. */
+  readonly selectorBlocks: Record<string, unknown>[];
+  readonly insightTypes: string[];
+}
+
+export function operationsOf(c: Config): OperationsSettings {
+  const o = c.organization;
+  const t = c.trail;
+  const deliveryAccountId = o.trailAdminAccountId ?? o.managementAccountId;
+  const context: DeliveryContext = { partition: o.partition, homeRegion: o.homeRegion, managementAccountId: o.managementAccountId, trailName: t.name, deliveryAccountId };
+  const cwl = t.cloudWatchLogs;
+  const logGroupName = cwl ? (cwl.logGroupName ?? OPERATIONS_DEFAULTS.logGroupName(t.name)) : "";
+  const topicName = t.snsTopic ? (t.snsTopic.name ?? OPERATIONS_DEFAULTS.topicName(t.name)) : "";
+  return {
+    ...context,
+    trailAdminAccountId: o.trailAdminAccountId,
+    cloudWatchLogs: cwl && {
+      logGroupName,
+      logGroupArn: logGroupArn(o.partition, o.homeRegion, deliveryAccountId, logGroupName),
+      retentionDays: cwl.retentionDays,
+      kmsKey: cwl.kmsKey,
+      roleName: cwl.roleName ?? OPERATIONS_DEFAULTS.roleName(t.name),
+    },
+    snsTopic: t.snsTopic && { topicName, topicArn: snsTopicArn(o.partition, o.homeRegion, deliveryAccountId, topicName), kmsKey: t.snsTopic.kmsKey },
+    selectorBlocks: toTerraformBlocks(advancedEventSelectors({ partition: o.partition, managementEvents: t.managementEvents, dataEvents: t.dataEvents })),
+    insightTypes: [...(t.insights ?? [])],
+  };
+}
+
+/** What the trail key policy grants the delivery targets that use the trail key, and the delegated admin. */
+export function keyDeliveryOf(c: Config): KeyDeliveryIntent {
+  const ops = operationsOf(c);
+  return {
+    cloudWatchLogs: ops.cloudWatchLogs?.kmsKey === "trail" ? { enabled: true, logGroupArn: ops.cloudWatchLogs.logGroupArn } : undefined,
+    snsTopic: ops.snsTopic?.kmsKey === "trail" ? { enabled: true, topicArn: ops.snsTopic.topicArn } : undefined,
+    trailAdminAccountId: ops.trailAdminAccountId,
+  };
+}
+
+/** The delivery targets' policies, as AWS will receive them, for size checks and tests. */
+export function deliveryPoliciesOf(c: Config): NamedPolicy[] {
+  const ops = operationsOf(c);
+  const out: NamedPolicy[] = [];
+  if (ops.cloudWatchLogs) {
+    out.push({ name: "CloudWatch Logs role trust policy", kind: "trustPolicy", document: resolveDocument(cloudWatchLogsTrustPolicy(ops)) });
+    out.push({ name: "CloudWatch Logs role policy", kind: "inlinePoliciesPerRole", document: resolveDocument(cloudWatchLogsDeliveryPolicy({ ...ops, logGroupName: ops.cloudWatchLogs.logGroupName })) });
+  }
+  if (ops.snsTopic) out.push({ name: "SNS topic policy", kind: "snsTopicPolicy", document: resolveDocument(snsTopicPolicy({ ...ops, topicName: ops.snsTopic.topicName })) });
+  return out;
+}
