@@ -44,6 +44,9 @@ describe("help and usage", () => {
     for (const o of ["-c, --config <file>", "-o, --out <dir>", "-q, --quiet", "--json"]) expect(r.stdout).toContain(o);
     expect(r.stdout).toMatch(/2 +the config is invalid/);
     expect(r.stdout).toContain("a failed run leaves the previous output as it was");
+    // Every module synth writes, each on its own line (the list is generated from the registry).
+    const listed = [...r.stdout.matchAll(/<out>\/modules\/([a-z-]+)\/ +vendorable module: \S/g)].map((m) => m[1]);
+    expect(listed).toEqual(MODULE_NAMES);
   });
 
   test("--version prints the package version", () => {

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Command, Help } from "commander";
 import Handlebars from "handlebars";
+import { CONCEPTS } from "../modules";
 import { PACKAGE_ROOT, readAsset, VERSION } from "./assets";
 
 /**
@@ -37,6 +38,8 @@ export function renderHelp(cmd: Command, helper: Help): string {
     options,
     commands,
     width,
+    // Every vendorable module, from the registry, so the list cannot fall behind it.
+    modules: CONCEPTS.filter((c) => c.module).map((c) => ({ dir: `${c.name}/`, summary: c.summary })),
   });
   return text.replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
