@@ -16,11 +16,11 @@ export const EXAMPLE_CONFIG: ConfigInput = {
 };
 
 /**
- * The access modules' READMEs. Their usage snippets and policy sizes come from one example: the embedded example
- * organization with a log-archive account and the access sections of docs/access.md, so the sizes are measured at
- * exactly the values the snippets show.
+ * The example of the modules' READMEs: the embedded example organization with a log-archive account and the access
+ * sections of docs/access.md. Usage snippets show its values (each module's input table says which) and policy
+ * sizes are measured at it, so the sizes are those of exactly the values the snippets show.
  */
-export const EXAMPLE_ACCESS = {
+export const README_EXAMPLE = {
   ...EXAMPLE_CONFIG,
   logArchive: { ...EXAMPLE_CONFIG.logArchive, accountId: "222222222222" },
   memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],

@@ -1,18 +1,23 @@
 import { App, TerraformStack } from "../modules/shared/facade";
 import { CONCEPTS } from "../modules";
 import type { ModuleDefinition } from "../modules/shared/concept";
-import { ModuleVariables } from "../modules/shared/variables";
+import { exampleOf, ModuleVariables } from "../modules/shared/variables";
+import { README_EXAMPLE } from "../config/example";
+import { parseConfig } from "../config/load";
 import { finish, type ModuleBuild } from "./module-files";
 import { toModule } from "./to-module";
 
 export type { ModuleBuild } from "./module-files";
+
+const readmeExample = () => parseConfig(README_EXAMPLE, "README example");
 
 /** A vendorable module from its definition: variables, resources and outputs, README, shipped tests. */
 export function buildModule(app: App, definition: ModuleDefinition): ModuleBuild {
   const stack = new TerraformStack(app, definition.name);
   const v = new ModuleVariables(stack, definition.variables);
   definition.build(stack, v);
-  return finish(definition.name, stack, toModule(stack, v.nulls), definition.doc());
+  const doc = definition.doc();
+  return finish(definition.name, stack, toModule(stack, v.nulls), { ...doc, example: doc.example ?? exampleOf(definition.variables, readmeExample()) });
 }
 
 /** The definitions of every vendorable module, in registry order. */

@@ -79,7 +79,7 @@ export function renderModuleReadme(name: string, files: ModuleFiles, doc: Module
       .join("; "),
   }));
   const head = aligned([{ name: "source", value: JSON.stringify(`./vendor/orgtrail/${name}`) }, ...(doc.provider ? [{ name: "providers", value: `{ aws = ${doc.provider} }` }] : [])], "  ");
-  const usage = aligned(Object.entries(doc.example).map(([n, value]) => ({ name: n, value: argument(value) })), "  ");
+  const usage = aligned(Object.entries(doc.example ?? {}).map(([n, value]) => ({ name: n, value: argument(value) })), "  ");
   return compiled()({
     ...doc,
     name,

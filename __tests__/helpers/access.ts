@@ -1,4 +1,4 @@
-import { EXAMPLE_ACCESS } from "../../config/example";
+import { README_EXAMPLE } from "../../config/example";
 import { parseConfig } from "../../config/load";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,6 +9,11 @@ import { thirdPartyReadersPolicies } from "../../modules/third-party-readers/pol
 import { cloudTrailUserPoliciesPolicies } from "../../modules/cloudtrail-user-policies/policies";
 import { trailGuardrailPolicies } from "../../modules/trail-guardrail/policies";
 import type { NamedPolicy } from "../../modules/shared/limits";
+import { argumentsOf } from "../../modules/shared/variables";
+import { MEMBER_READER_ROLES_VARIABLES } from "../../modules/member-reader-roles/module";
+import { THIRD_PARTY_READERS_VARIABLES } from "../../modules/third-party-readers/module";
+import { CLOUDTRAIL_USER_POLICIES_VARIABLES } from "../../modules/cloudtrail-user-policies/module";
+import { TRAIL_GUARDRAIL_VARIABLES } from "../../modules/trail-guardrail/module";
 import { synthTo } from "./synth";
 import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
 
@@ -30,42 +35,13 @@ export const ACCESS_MODULE_ADDRESSES: Record<string, string[]> = {
   "trail-guardrail": ["aws_organizations_policy.trail_guardrail", "aws_organizations_policy_attachment.trail_guardrail"],
 };
 
-/** Module arguments equivalent to a config, by module name. */
+/** Module arguments equivalent to a config, by module name, read off each module's input table. */
 export function accessArguments(c: Config): Record<string, Record<string, unknown>> {
-  const logArchive = c.logArchive.accountId ?? c.organization.managementAccountId;
-  const location = {
-    partition: c.organization.partition,
-    management_account_id: c.organization.managementAccountId,
-    log_archive_account_id: logArchive,
-    trail_home_region: c.organization.homeRegion,
-    bucket_name: c.logArchive.bucketName,
-    s3_key_prefix: c.logArchive.keyPrefix ?? null,
-    kms_key_arn: c.encryption.kmsKey === "create" ? null : c.encryption.kmsKey,
-  };
-  const trail = { partition: c.organization.partition, management_account_id: c.organization.managementAccountId, trail_home_region: c.organization.homeRegion, trail_name: c.trail.name };
   return {
-    "member-reader-roles": {
-      ...location,
-      organization_id: c.organization.id,
-      member_roles: Object.fromEntries(
-        c.memberRoles.map((m) => [m.accountId, { role_name: m.roleName ?? null, require_mfa: m.requireMfa, max_session_duration_seconds: m.maxSessionDurationSeconds }]),
-      ),
-    },
-    "third-party-readers": {
-      ...location,
-      organization_id: c.organization.id,
-      third_party_readers: Object.fromEntries(
-        c.thirdPartyReaders.map((t) => [t.name, { account_id: t.accountId, external_id: t.externalId, require_mfa: t.requireMfa, accounts: t.accounts ?? null }]),
-      ),
-    },
-    "cloudtrail-user-policies": {
-      ...location,
-      trail_name: c.trail.name,
-      create_read_only_policy: c.userPolicies?.readOnly ?? false,
-      create_administration_policy: c.userPolicies?.fullAccess ?? false,
-      create_protect_trail_policy: c.userPolicies?.protectTrail ?? false,
-    },
-    "trail-guardrail": { ...trail, target_ids: c.trailGuardrail?.targetIds ?? [], break_glass_role_name: c.trailGuardrail?.breakGlassRoleName ?? null },
+    "member-reader-roles": argumentsOf(MEMBER_READER_ROLES_VARIABLES, c),
+    "third-party-readers": argumentsOf(THIRD_PARTY_READERS_VARIABLES, c),
+    "cloudtrail-user-policies": argumentsOf(CLOUDTRAIL_USER_POLICIES_VARIABLES, c),
+    "trail-guardrail": argumentsOf(TRAIL_GUARDRAIL_VARIABLES, c),
   };
 }
 
@@ -91,8 +67,8 @@ export function planAccessExample(): Plan {
 
 /** The config equivalent to examples/access/main.tf: the READMEs' access example, with a key prefix and tags. */
 export const ACCESS_EXAMPLE_CONFIG: Config = parseConfig({
-  ...EXAMPLE_ACCESS,
-  logArchive: { ...EXAMPLE_ACCESS.logArchive, keyPrefix: "cloudtrail" },
+  ...README_EXAMPLE,
+  logArchive: { ...README_EXAMPLE.logArchive, keyPrefix: "cloudtrail" },
   tags: { team: "platform" },
 });
 

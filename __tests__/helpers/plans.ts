@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config/schema";
 import { policiesOf } from "../../stacks/policy-sizes";
+import { LOG_ARCHIVE_VARIABLES } from "../../modules/log-archive/module";
+import { argumentsOf } from "../../modules/shared/variables";
 import { initValidatePlan, workdir, writeOfflineProviders, type Plan } from "./terraform";
 import { synthTo } from "./synth";
 
@@ -36,27 +38,8 @@ export function vendorModules(synthOut: string, root: string): void {
   }
 }
 
-/** The log-archive module's arguments equivalent to a config. */
-export function logArchiveArguments(c: Config): Record<string, unknown> {
-  const args: Record<string, unknown> = {
-    organization_id: c.organization.id,
-    management_account_id: c.organization.managementAccountId,
-    log_archive_account_id: c.logArchive.accountId ?? c.organization.managementAccountId,
-    partition: c.organization.partition,
-    trail_name: c.trail.name,
-    trail_home_region: c.organization.homeRegion,
-    bucket_name: c.logArchive.bucketName,
-    s3_key_prefix: c.logArchive.keyPrefix ?? null,
-    member_read_access: c.memberAccess.enabled,
-    member_principal_arn_pattern: c.memberAccess.principalArnPattern ?? null,
-    member_principal_tag: c.memberAccess.principalTag ?? null,
-    kms_key_arn: c.encryption.kmsKey === "create" ? null : c.encryption.kmsKey,
-    create_access_log_bucket: c.logArchive.accessLogs.enabled,
-    object_lock_mode: c.logArchive.objectLock?.mode ?? null,
-  };
-  if (c.logArchive.objectLock) args.object_lock_retention_days = c.logArchive.objectLock.retentionDays;
-  return args;
-}
+/** The log-archive module's arguments equivalent to a config, read off the module's input table. */
+export const logArchiveArguments = (c: Config): Record<string, unknown> => argumentsOf(LOG_ARCHIVE_VARIABLES, c);
 
 /** A root that calls the synthesized log-archive module with a config's values, planned offline. */
 export function planLogArchiveModule(c: Config): Plan {

@@ -1,18 +1,11 @@
 import type { ModuleDoc } from "../shared/module-doc";
-import { KMS_NOTE, logArchive, organization, sizesAtExample, trail } from "../shared/access-docs";
+import { KMS_NOTE, sizesAtExample } from "../shared/access-docs";
 import { cloudTrailUserPoliciesPolicies } from "./policies";
 
 export const CLOUDTRAIL_USER_POLICIES_DOC = (): ModuleDoc => ({
   title: "orgtrail cloudtrail-user-policies",
   purpose:
     "Customer managed IAM policies for the people who operate CloudTrail, in the management account: `OrgTrailCloudTrailReadOnly`, `OrgTrailCloudTrailAdministration` and `OrgTrailProtectOrganizationTrail`. Narrower than AWS's examples (no `s3:*`, no `sns:*`, no bucket creation). The module attaches them to nobody: attach them to your operators' groups or roles.",
-  example: {
-    management_account_id: organization.managementAccountId,
-    log_archive_account_id: logArchive.accountId,
-    trail_home_region: organization.homeRegion,
-    trail_name: trail.name,
-    bucket_name: logArchive.bucketName,
-  },
   policies: sizesAtExample(cloudTrailUserPoliciesPolicies),
   access: [
     "Whoever holds `OrgTrailCloudTrailReadOnly`: describe and list trails, get their status, selectors and tags, look up events (on `*`: describing, listing trails and looking up events support no resource scope); `s3:GetObject` under `<prefix>/AWSLogs/`, `s3:ListBucket` with that prefix and `s3:GetBucketLocation` of the bucket; `kms:Decrypt` only through S3 in the home region under CloudTrail's encryption context. With a separate log-archive account, the bucket policy still limits a management-account principal to the management account's folder.",

@@ -1,23 +1,15 @@
-import { EXAMPLE_CONFIG } from "../../config/example";
+import { README_EXAMPLE } from "../../config/example";
 import { parseConfig } from "../../config/load";
 import type { ModuleDoc } from "../shared/module-doc";
 import { measure } from "../shared/limits";
 import { logArchivePolicies } from "./policies";
 
-const example = () => parseConfig(EXAMPLE_CONFIG, "embedded example");
+const example = () => parseConfig(README_EXAMPLE, "README example");
 
 export const LOG_ARCHIVE_DOC = (): ModuleDoc => ({
   title: "orgtrail log-archive",
   purpose:
     "The central CloudTrail log archive of an AWS organization: an S3 bucket (Object Ownership enforced, all public access blocked, versioning, SSE-KMS with an S3 Bucket Key, lifecycle, optional Object Lock, TLS only) whose policy lets the organization trail write and each member account read only its own logs; the KMS key that encrypts them; and a separate bucket for the archive's S3 server access logs. Deploy it in the log-archive account (or the management account).",
-  example: {
-    organization_id: "o-exampleorgid",
-    management_account_id: "111111111111",
-    log_archive_account_id: "222222222222",
-    trail_name: "org-trail",
-    trail_home_region: "us-east-1",
-    bucket_name: "example-org-cloudtrail-logs",
-  },
   policies: logArchivePolicies(example()).map((p) => measure(p.name, p.document, p.kind)),
   access: [
     "CloudTrail, for the organization trail only (`aws:SourceArn` = the management account's trail ARN): `s3:GetBucketAcl` on the bucket; `s3:PutObject` with `bucket-owner-full-control` under `<prefix>/AWSLogs/<organization_id>/` and `<prefix>/AWSLogs/<management_account_id>/`; `kms:GenerateDataKey*` under the CloudTrail encryption context and `kms:DescribeKey` on the key.",

@@ -2,7 +2,7 @@ import { TerraformStack } from "../shared/facade";
 import type { ModuleDefinition } from "../shared/concept";
 import { output } from "../shared/output";
 import { eachAttribute } from "../shared/for-each";
-import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import { setOnly, type ModuleVariables, type VariableSpec } from "../shared/variables";
 import { fieldMeets, keysMeet } from "../shared/variable-rules";
 import { LOG_LOCATION, logLocation, TAGS } from "../organization/variables";
 import { MEMBER_READER_ROLES_DEFAULTS } from "./config";
@@ -13,6 +13,10 @@ export const MEMBER_READER_ROLES_VARIABLES: readonly VariableSpec[] = [
   ...LOG_LOCATION,
   {
     name: "member_roles",
+    config: "memberRoles",
+    fromConfig: (c) => Object.fromEntries(c.memberRoles.map((m) => [m.accountId, { role_name: m.roleName ?? null, require_mfa: m.requireMfa, max_session_duration_seconds: m.maxSessionDurationSeconds }])),
+    // The snippet shows only what differs from the defaults.
+    example: (c) => Object.fromEntries(c.memberRoles.map((m) => [m.accountId, setOnly({ role_name: m.roleName, require_mfa: m.requireMfa || undefined, max_session_duration_seconds: m.maxSessionDurationSeconds === MEMBER_READER_ROLES_DEFAULTS.maxSessionDurationSeconds ? undefined : m.maxSessionDurationSeconds })])),
     type: "map(object({ role_name = optional(string), require_mfa = optional(bool, false), max_session_duration_seconds = optional(number, 3600) }))",
     default: {},
     rules: [...keysMeet("accountId", "member account IDs"), ...fieldMeets("role_name", "roleName", { nullable: true }), ...fieldMeets("max_session_duration_seconds", "sessionDurationSeconds")],

@@ -1,6 +1,5 @@
-import { EXAMPLE_ACCESS } from "../../config/example";
 import type { ModuleDoc } from "../shared/module-doc";
-import { CKV_AWS_61, KMS_NOTE, LOCATION, sizesAtExample, snake } from "../shared/access-docs";
+import { CKV_AWS_61, KMS_NOTE, sizesAtExample } from "../shared/access-docs";
 import { memberReaderRolesPolicies } from "./policies";
 
 export const MEMBER_READER_ROLES_DOC = (): ModuleDoc => ({
@@ -8,7 +7,6 @@ export const MEMBER_READER_ROLES_DOC = (): ModuleDoc => ({
   purpose:
     "A reader role per member account, in the log-archive account (AWS's scenario 1 for sharing CloudTrail log files): trusted by that member account only, with MFA when asked, and allowed to read that account's folder of the log archive and nothing else. Each member is one `for_each` instance keyed by its account ID, so adding or removing a member changes no other role.",
   provider: "aws.log_archive",
-  example: { ...LOCATION, member_roles: Object.fromEntries(EXAMPLE_ACCESS.memberRoles.map((m) => [m.accountId, snake(m, "accountId")])) },
   policies: sizesAtExample(memberReaderRolesPolicies),
   access: [
     "Principals of member account `<account-id>` (the map key) whose own identity policy allows `sts:AssumeRole` on the role: assume the role `role_name` (default `OrgTrailLogReader-<account-id>`) for at most `max_session_duration_seconds`. The trust names `arn:<partition>:iam::<account-id>:root`, which trusts the account, never its root user; with `require_mfa`, only sessions signed in with MFA (`Bool aws:MultiFactorAuthPresent = true`, not `BoolIfExists`).",

@@ -1,26 +1,13 @@
-import { EXAMPLE_ACCESS } from "../../config/example";
+import { README_EXAMPLE } from "../../config/example";
 import { parseConfig } from "../../config/load";
 import type { Config } from "../../config/schema";
 import { measure, type NamedPolicy, type SizeReport } from "./limits";
 
 /**
- * What the access modules' READMEs share. Their usage snippets and policy sizes come from one example, EXAMPLE_ACCESS
+ * What the access modules' READMEs share. Their usage snippets and policy sizes come from one example, README_EXAMPLE
  * (config/example.ts), so the sizes are measured at exactly the values the snippets show.
  */
-export const example = () => parseConfig(EXAMPLE_ACCESS, "embedded access example");
-
-/** A config entry as a module map entry: the fields that are set, snake_case. */
-export const snake = (entry: Record<string, unknown>, omit: string): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(entry).filter(([k]) => k !== omit).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
-
-export const { organization, logArchive, trail } = EXAMPLE_ACCESS;
-export const LOCATION = {
-  organization_id: organization.id,
-  management_account_id: organization.managementAccountId,
-  log_archive_account_id: logArchive.accountId,
-  trail_home_region: organization.homeRegion,
-  bucket_name: logArchive.bucketName,
-};
+export const example = () => parseConfig(README_EXAMPLE, "embedded access example");
 
 /** The sizes of a concept's policies at the example values. */
 export const sizesAtExample = (policiesOf: (c: Config) => NamedPolicy[]): SizeReport[] => policiesOf(example()).map((p) => measure(p.name, p.document, p.kind));

@@ -4,8 +4,8 @@ import type { SizeReport } from "./limits";
 export interface ModuleDoc {
   readonly title: string;
   readonly purpose: string;
-  /** Example arguments for the usage snippet (required inputs at least). */
-  readonly example: Record<string, unknown>;
+  /** Arguments of the usage snippet. @default the input table's `example` arguments at README_EXAMPLE */
+  readonly example?: Record<string, unknown>;
   /** The provider the usage snippet passes, e.g. `aws.log_archive`; none for the default provider. */
   readonly provider?: string;
   /** Policy sizes at the example values. */

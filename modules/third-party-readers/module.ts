@@ -1,7 +1,7 @@
 import { TerraformStack } from "../shared/facade";
 import type { ModuleDefinition } from "../shared/concept";
 import { output } from "../shared/output";
-import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import { setOnly, type ModuleVariables, type VariableSpec } from "../shared/variables";
 import { fieldMeets, keysMeet } from "../shared/variable-rules";
 import { LOG_LOCATION, logLocation, TAGS } from "../organization/variables";
 import { ThirdPartyReaders } from "./third-party-readers";
@@ -11,6 +11,10 @@ export const THIRD_PARTY_READERS_VARIABLES: readonly VariableSpec[] = [
   ...LOG_LOCATION,
   {
     name: "third_party_readers",
+    config: "thirdPartyReaders",
+    fromConfig: (c) => Object.fromEntries(c.thirdPartyReaders.map((t) => [t.name, { account_id: t.accountId, external_id: t.externalId, require_mfa: t.requireMfa, accounts: t.accounts ?? null }])),
+    // The snippet shows only what differs from the defaults.
+    example: (c) => Object.fromEntries(c.thirdPartyReaders.map((t) => [t.name, setOnly({ account_id: t.accountId, external_id: t.externalId, require_mfa: t.requireMfa || undefined, accounts: t.accounts })])),
     type: "map(object({ account_id = string, external_id = string, require_mfa = optional(bool, false), accounts = optional(list(string)) }))",
     default: {},
     rules: [

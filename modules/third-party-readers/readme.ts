@@ -1,8 +1,7 @@
-import { EXAMPLE_ACCESS } from "../../config/example";
 import { resolveDocument } from "../shared/document";
 import { LIMITS, measure } from "../shared/limits";
 import type { ModuleDoc } from "../shared/module-doc";
-import { CKV_AWS_61, example, KMS_NOTE, LOCATION, sizesAtExample, snake } from "../shared/access-docs";
+import { CKV_AWS_61, example, KMS_NOTE, sizesAtExample } from "../shared/access-docs";
 import { logReaderPolicy } from "../member-reader-roles/reader-policies";
 import { accessLocation } from "../trail-key/reader-key";
 import { thirdPartyReadersPolicies } from "./policies";
@@ -20,7 +19,6 @@ export const THIRD_PARTY_READERS_DOC = (): ModuleDoc => ({
   purpose:
     "A reader role per third party (a SIEM vendor, an auditor), in the log-archive account (AWS's scenario 2 for sharing CloudTrail log files): trusted by the third party's account only with the external ID it issued, and allowed to read the granted account folders of the log archive (every account's by default) and nothing else of the bucket. Each third party is one `for_each` instance keyed by its role name.",
   provider: "aws.log_archive",
-  example: { ...LOCATION, third_party_readers: Object.fromEntries(EXAMPLE_ACCESS.thirdPartyReaders.map((t) => [t.name, snake(t, "name")])) },
   policies: sizesAtExample(thirdPartyReadersPolicies),
   policyGrowth: (({ perAccount, fit }) =>
     `A role's inline policy grows with each account in \`accounts\`: ${perAccount} characters at the example values, so ${fit} accounts fit the ${LIMITS.inlinePoliciesPerRole.limit}-character limit (fewer with a long bucket name or key prefix). A precondition on \`aws_iam_role_policy.third_party_reader\` refuses a policy over the limit at plan time. Leave \`accounts\` null to read every account with a policy of constant size.`)(readerGrowth()),

@@ -1,8 +1,7 @@
-import { EXAMPLE_ACCESS } from "../../config/example";
 import { resolveDocument } from "../shared/document";
 import { measure } from "../shared/limits";
 import type { ModuleDoc } from "../shared/module-doc";
-import { example, organization, sizesAtExample, trail } from "../shared/access-docs";
+import { example, sizesAtExample } from "../shared/access-docs";
 import { trailGuardrailScp } from "./guardrail-scp";
 import { trailGuardrailPolicies } from "./policies";
 
@@ -14,12 +13,10 @@ function largestGuardrail(): number {
 }
 
 export const TRAIL_GUARDRAIL_DOC = (): ModuleDoc => {
-  const g = EXAMPLE_ACCESS.trailGuardrail;
   return {
     title: "orgtrail trail-guardrail",
     purpose:
       "A service control policy that keeps anyone in the accounts under its targets from switching the organization trail off or changing it, except a break-glass role; attached to each target (one attachment per target ID, so adding a target changes no other). It matters most for a delegated CloudTrail administrator account, which may otherwise manage the organization trail.",
-    example: { management_account_id: organization.managementAccountId, trail_home_region: organization.homeRegion, trail_name: trail.name, target_ids: g.targetIds, break_glass_role_name: g.breakGlassRoleName },
     policies: sizesAtExample(trailGuardrailPolicies),
     policyGrowth: `It grows only with the trail name and the break-glass role name: about ${largestGuardrail()} characters with the longest names the variables allow (a 128-character trail name and a 64-character role name).`,
     access: [
