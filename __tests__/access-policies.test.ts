@@ -153,7 +153,7 @@ describe("user policies and SCP", () => {
   });
 
   test("only the configured user policies are produced", () => {
-    const names = accessPoliciesOf(everything({ userPolicies: { fullAccess: false } })).filter((p) => p.kind === "managedPolicy").map((p) => p.name);
+    const names = accessPoliciesOf(everything({ userPolicies: { administration: false } })).filter((p) => p.kind === "managedPolicy").map((p) => p.name);
     expect(names).toEqual(["CloudTrail read-only policy", "protect-trail policy"]);
   });
 });

@@ -3,6 +3,7 @@ import { extname } from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
 import { EXAMPLE_CONFIG } from "./example";
+import { CONCEPTS } from "../modules";
 import { configSchema, type Config } from "./schema";
 import { configWarnings } from "./warnings";
 
@@ -89,6 +90,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+/** Settings that a release renamed, old path to new path, from every concept: a config using the old name is told the new one. */
+const RENAMED_SETTINGS: Record<string, string> = Object.assign({}, ...CONCEPTS.map((c) => c.renamed ?? {}));
+
 function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
@@ -96,11 +100,14 @@ function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Proble
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(issue.path);
       for (const key of issue.keys) {
+        const path = formatPath([...issue.path, key]);
+        const renamed = RENAMED_SETTINGS[path];
+        if (renamed) {
+          problems.push({ path, message: `was renamed to ${renamed}: rename it in your config` });
+          continue;
+        }
         const hint = closest(key, known);
-        problems.push({
-          path: formatPath([...issue.path, key]),
-          message: `is not a known setting${hint ? `; did you mean ${hint}?` : ""} (known here: ${known.join(", ")})`,
-        });
+        problems.push({ path, message: `is not a known setting${hint ? `; did you mean ${hint}?` : ""} (known here: ${known.join(", ")})` });
       }
       continue;
     }

@@ -1,6 +1,6 @@
 import { Construct, IamPolicy, type TerraformProvider } from "../shared/facade";
 import type { PolicyDocument, Test } from "../shared/document";
-import { protectTrailPolicy, readOnlyUserPolicy, trailAdminUserPolicy, type UserPolicyIntent } from "./user-policies";
+import { protectTrailPolicy, readOnlyUserPolicy, administrationUserPolicy, type UserPolicyIntent } from "./user-policies";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { optional, ref, tag, type Tags } from "../shared/resources";
@@ -43,7 +43,7 @@ export class CloudTrailUserPolicies extends Construct {
       this.arns[kind] = ref(policy, "arn");
     };
     make("readOnly", "cloudtrail_read_only", props.readOnly ?? true, readOnlyUserPolicy(props), "orgtrail: read CloudTrail trails, events and the organization trail's log files");
-    make("administration", "cloudtrail_administration", props.administration ?? true, trailAdminUserPolicy(props), "orgtrail: administer this account's CloudTrail trails, without bucket or topic administration");
+    make("administration", "cloudtrail_administration", props.administration ?? true, administrationUserPolicy(props), "orgtrail: administer this account's CloudTrail trails, without bucket or topic administration");
     make("protectTrail", "protect_organization_trail", props.protectTrail ?? true, protectTrailPolicy(props), `orgtrail: deny stopping, deleting or changing the organization trail ${props.trailName}`);
   }
 }

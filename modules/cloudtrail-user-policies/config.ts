@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const userPolicies = z.strictObject({
   readOnly: z.boolean().default(true).describe("Customer managed policy: describe trails, get status, look up events, read log objects."),
-  fullAccess: z.boolean().default(true).describe("Customer managed policy: administer the management account's trails (narrowed, not s3:* or sns:*)."),
+  administration: z.boolean().default(true).describe("Customer managed policy: administer the management account's trails (narrowed, not s3:* or sns:*)."),
   protectTrail: z.boolean().default(true).describe("Customer managed policy denying stop/start/delete/update and selector changes on the organization trail."),
 });
 

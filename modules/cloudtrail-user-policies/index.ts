@@ -7,6 +7,8 @@ export const cloudTrailUserPolicies: Concept<typeof cloudTrailUserPoliciesSectio
   name: "cloudtrail-user-policies",
   summary: "IAM policies for CloudTrail operators",
   sections: cloudTrailUserPoliciesSections,
+  // One name for the administration policy across config, variable, policy name and docs (was fullAccess).
+  renamed: { "userPolicies.fullAccess": "userPolicies.administration" },
   policies: cloudTrailUserPoliciesPolicies,
   needs: ["deployment"],
   deploy: (ctx) => (require("./deploy") as typeof import("./deploy")).deployCloudTrailUserPolicies(ctx),

@@ -62,7 +62,7 @@ export function readOnlyUserPolicy(i: UserPolicyIntent): PolicyDocument {
  * account's trails and what CloudTrail checks when it creates an organization trail (the organization, trusted
  * access for CloudTrail, its service-linked role). Roles may be passed to CloudTrail only (CloudWatch Logs delivery).
  */
-export function trailAdminUserPolicy(i: UserPolicyIntent): PolicyDocument {
+export function administrationUserPolicy(i: UserPolicyIntent): PolicyDocument {
   const trails = `arn:${i.partition}:cloudtrail:*:${i.managementAccountId}:trail/*`;
   const serviceLinkedRole = `arn:${i.partition}:iam::${i.managementAccountId}:role/aws-service-role/${SERVICE.cloudtrail}/*`;
   return {

@@ -35,6 +35,8 @@ export interface Concept<S extends Shape = Record<never, never>, E extends Recor
   readonly sections?: S;
   /** Fields this concept adds to sections other concepts own (appended in registry order). */
   readonly extends?: E;
+  /** Settings this concept renamed, old config path to new: a config with the old name gets told the new one. */
+  readonly renamed?: Readonly<Record<string, string>>;
   /** Cross-field checks of a parsed config; every problem is reported. */
   readonly check?: (c: Config, report: Report) => void;
   /** The cross-field rules `check` enforces, with their sources. */
