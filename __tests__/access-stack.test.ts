@@ -27,4 +27,10 @@ describe("deploy stack access resources", () => {
     expect(Object.keys(tf.resource.aws_iam_policy).sort()).toEqual(["cloudtrail_administration", "protect_organization_trail"]);
     expect(tf.resource.aws_organizations_policy_attachment.trail_guardrail.for_each).toBe('${toset(["r-ab12","ou-ab12-abcd1234"])}');
   });
+
+  test("every policy has a name of its own: the SCP is not named like the protect-trail IAM policy", () => {
+    const tf = deployStack(config({ userPolicies: {}, trailGuardrail: { targetIds: ["r-ab12"] } } as never));
+    const names = [...Object.values(tf.resource.aws_iam_policy), ...Object.values(tf.resource.aws_organizations_policy)].map((p) => p.name);
+    expect(names).toEqual(["OrgTrailCloudTrailReadOnly", "OrgTrailCloudTrailAdministration", "OrgTrailProtectOrganizationTrail", "OrgTrailTrailGuardrail"]);
+  });
 });

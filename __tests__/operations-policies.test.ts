@@ -29,8 +29,8 @@ const full = config({
 const docsOf = (c: ReturnType<typeof config>) => Object.fromEntries(policiesOf(c).map((p) => [p.name, p.document]));
 const docs = docsOf(full);
 const json = (d: ResolvedDocument) => d as unknown as PolicyJson;
-const trust = docs["CloudWatch Logs role trust policy"];
-const rolePolicy = docs["CloudWatch Logs role policy"];
+const trust = docs["CloudWatch Logs delivery role trust policy"];
+const rolePolicy = docs["CloudWatch Logs delivery role policy"];
 const topicPolicy = docs["SNS topic policy"];
 const keyPolicy = docs["trail KMS key policy"];
 const sid = (d: ResolvedDocument, s: string): ResolvedStatement | undefined => d.Statement.find((x) => x.Sid === s);
@@ -89,7 +89,7 @@ describe("delivery policies, structure", () => {
       expect(d.Statement.map((s) => s.Sid)).toEqual(["KeyAdministration", "CloudTrailEncryptLogs", "CloudTrailDescribeKey", "TrailOwnerDecrypt", "MemberDecryptLogsThroughS3"]);
     }
     expect(Object.keys(docsOf(config())).sort()).toEqual(["access-log bucket policy", "log archive bucket policy", "trail KMS key policy"]);
-    expect(Object.keys(otherKeys)).toEqual(expect.arrayContaining(["CloudWatch Logs role trust policy", "CloudWatch Logs role policy", "SNS topic policy"]));
+    expect(Object.keys(otherKeys)).toEqual(expect.arrayContaining(["CloudWatch Logs delivery role trust policy", "CloudWatch Logs delivery role policy", "SNS topic policy"]));
   });
 
   test("aws-cn: the CloudWatch Logs principal uses the partition's DNS suffix", () => {
@@ -116,7 +116,7 @@ describe("delegated administrator: every ARN and aws:SourceArn names the managem
   test("the delivery targets are in the delegated administrator's account; without one, in the management account", () => {
     expect(JSON.stringify(rolePolicy)).toContain(`:logs:us-east-1:${ADMIN}:log-group:`);
     const noAdmin = docsOf(config({ trail: { cloudWatchLogs: {}, snsTopic: {} } }));
-    expect(noAdmin["CloudWatch Logs role policy"].Statement[0].Resource).toBe(`arn:aws:logs:us-east-1:${MGMT}:log-group:/aws/cloudtrail/org-trail:log-stream:*`);
+    expect(noAdmin["CloudWatch Logs delivery role policy"].Statement[0].Resource).toBe(`arn:aws:logs:us-east-1:${MGMT}:log-group:/aws/cloudtrail/org-trail:log-stream:*`);
     expect(noAdmin["SNS topic policy"].Statement[0].Resource).toBe(`arn:aws:sns:us-east-1:${MGMT}:org-trail-notifications`);
   });
 });

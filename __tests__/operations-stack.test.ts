@@ -66,8 +66,8 @@ describe("deploy stack: delegated administrator, CloudWatch Logs, SNS, selectors
   });
 
   test("the synthesized documents are exactly the builders'", () => {
-    expect(policyText(res(tf, "aws_iam_role", "cloudtrail_cloudwatch_logs"), "assume_role_policy")).toEqual(doc(c, "CloudWatch Logs role trust policy"));
-    expect(policyText(res(tf, "aws_iam_role_policy", "cloudtrail_cloudwatch_logs"))).toEqual(doc(c, "CloudWatch Logs role policy"));
+    expect(policyText(res(tf, "aws_iam_role", "cloudtrail_cloudwatch_logs"), "assume_role_policy")).toEqual(doc(c, "CloudWatch Logs delivery role trust policy"));
+    expect(policyText(res(tf, "aws_iam_role_policy", "cloudtrail_cloudwatch_logs"))).toEqual(doc(c, "CloudWatch Logs delivery role policy"));
     expect(policyText(res(tf, "aws_sns_topic_policy", "cloudtrail_notifications"))).toEqual(doc(c, "SNS topic policy"));
     expect(policyText(res(tf, "aws_kms_key", "cloudtrail"))).toEqual(doc(c, "trail KMS key policy"));
   });

@@ -82,8 +82,8 @@ export function expectedPolicies(c: Config): Record<string, unknown> {
   const out: Record<string, unknown> = { "aws_s3_bucket_policy.log_archive": byName["log archive bucket policy"] };
   if (byName["trail KMS key policy"]) out["aws_kms_key.cloudtrail"] = byName["trail KMS key policy"];
   if (byName["access-log bucket policy"]) out["aws_s3_bucket_policy.access_logs"] = byName["access-log bucket policy"];
-  if (byName["CloudWatch Logs role trust policy"]) out["aws_iam_role.cloudtrail_cloudwatch_logs"] = byName["CloudWatch Logs role trust policy"];
-  if (byName["CloudWatch Logs role policy"]) out["aws_iam_role_policy.cloudtrail_cloudwatch_logs"] = byName["CloudWatch Logs role policy"];
+  if (byName["CloudWatch Logs delivery role trust policy"]) out["aws_iam_role.cloudtrail_cloudwatch_logs"] = byName["CloudWatch Logs delivery role trust policy"];
+  if (byName["CloudWatch Logs delivery role policy"]) out["aws_iam_role_policy.cloudtrail_cloudwatch_logs"] = byName["CloudWatch Logs delivery role policy"];
   if (byName["SNS topic policy"]) out["aws_sns_topic_policy.cloudtrail_notifications"] = byName["SNS topic policy"];
   return out;
 }

@@ -28,3 +28,10 @@ export interface KeyDeliveryIntent {
   /** The CloudTrail delegated administrator that creates the trail (it needs kms:Decrypt like the trail owner). */
   readonly trailAdminAccountId?: string | Deferred;
 }
+
+/** The delivery policies' names, in the size report and in the modules' size preconditions alike. */
+export const DELIVERY_POLICY_NAMES = {
+  trust: "CloudWatch Logs delivery role trust policy",
+  role: "CloudWatch Logs delivery role policy",
+  topic: "SNS topic policy",
+} as const;

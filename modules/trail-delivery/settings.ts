@@ -3,7 +3,7 @@ import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "./config";
 import type { Config } from "../../config/schema";
 import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "./cloudwatch-logs-policy";
 import { logGroupArn, snsTopicArn } from "./delivery-arns";
-import type { DeliveryContext, KeyDeliveryIntent } from "./delivery-intent";
+import { DELIVERY_POLICY_NAMES, type DeliveryContext, type KeyDeliveryIntent } from "./delivery-intent";
 import { resolveDocument } from "../shared/document";
 import { snsTopicPolicy } from "./sns-topic-policy";
 import type { NamedPolicy } from "../shared/limits";
@@ -64,9 +64,9 @@ export function deliveryPoliciesOf(c: Config): NamedPolicy[] {
   const ops = operationsOf(c);
   const out: NamedPolicy[] = [];
   if (ops.cloudWatchLogs) {
-    out.push({ name: "CloudWatch Logs role trust policy", kind: "trustPolicy", document: resolveDocument(cloudWatchLogsTrustPolicy(ops)) });
-    out.push({ name: "CloudWatch Logs role policy", kind: "inlinePoliciesPerRole", document: resolveDocument(cloudWatchLogsDeliveryPolicy({ ...ops, logGroupName: ops.cloudWatchLogs.logGroupName })) });
+    out.push({ name: DELIVERY_POLICY_NAMES.trust, kind: "trustPolicy", document: resolveDocument(cloudWatchLogsTrustPolicy(ops)) });
+    out.push({ name: DELIVERY_POLICY_NAMES.role, kind: "inlinePoliciesPerRole", document: resolveDocument(cloudWatchLogsDeliveryPolicy({ ...ops, logGroupName: ops.cloudWatchLogs.logGroupName })) });
   }
-  if (ops.snsTopic) out.push({ name: "SNS topic policy", kind: "snsTopicPolicy", document: resolveDocument(snsTopicPolicy({ ...ops, topicName: ops.snsTopic.topicName })) });
+  if (ops.snsTopic) out.push({ name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", document: resolveDocument(snsTopicPolicy({ ...ops, topicName: ops.snsTopic.topicName })) });
   return out;
 }

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup, Construct, IamRole, IamRolePolicy, SnsTopic, SnsTopicPolicy, type TerraformProvider, type TerraformResource } from "../shared/facade";
 import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "./cloudwatch-logs-policy";
 import { logGroupArn, roleArn, snsTopicArn } from "./delivery-arns";
-import type { DeliveryContext } from "./delivery-intent";
+import { DELIVERY_POLICY_NAMES, type DeliveryContext } from "./delivery-intent";
 import type { Test } from "../shared/document";
 import { snsTopicPolicy } from "./sns-topic-policy";
 import { renderPolicy } from "../shared/hcl";
@@ -83,7 +83,7 @@ export class TrailDelivery extends Construct {
       )!;
       this.role.overrideLogicalId("cloudtrail_cloudwatch_logs");
       tag(this.role, tags);
-      addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "cloudwatch_logs_trust_policy", name: "CloudWatch Logs delivery role trust policy", kind: "trustPolicy", policy: renderPolicy(cloudWatchLogsTrustPolicy(props)), inline: true });
+      addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "cloudwatch_logs_trust_policy", name: DELIVERY_POLICY_NAMES.trust, kind: "trustPolicy", policy: renderPolicy(cloudWatchLogsTrustPolicy(props)), inline: true });
 
       this.rolePolicy = optional(cwl.enabled, () =>
         new IamRolePolicy(this, "role_policy", {
@@ -94,7 +94,7 @@ export class TrailDelivery extends Construct {
         }),
       )!;
       this.rolePolicy.overrideLogicalId("cloudtrail_cloudwatch_logs");
-      addSizePrecondition(this.rolePolicy, { attribute: "policy", localName: "cloudwatch_logs_delivery_policy", name: "CloudWatch Logs delivery role policy", kind: "inlinePoliciesPerRole", policy: renderPolicy(cloudWatchLogsDeliveryPolicy({ ...props, logGroupName: cwl.logGroupName })), inline: true });
+      addSizePrecondition(this.rolePolicy, { attribute: "policy", localName: "cloudwatch_logs_delivery_policy", name: DELIVERY_POLICY_NAMES.role, kind: "inlinePoliciesPerRole", policy: renderPolicy(cloudWatchLogsDeliveryPolicy({ ...props, logGroupName: cwl.logGroupName })), inline: true });
 
       const group = logGroupArn(partition, homeRegion, deliveryAccountId, cwl.logGroupName);
       settings.cloudWatchLogsGroupArn = ifEnabled(cwl.enabled, `${group}:*`);
@@ -113,7 +113,7 @@ export class TrailDelivery extends Construct {
         new SnsTopicPolicy(this, "topic_policy", { arn: ref(this.topic!, "arn"), policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), provider }),
       )!;
       this.topicPolicy.overrideLogicalId("cloudtrail_notifications");
-      addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: "SNS topic policy", kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), inline: true });
+      addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), inline: true });
 
       settings.snsTopicArn = ifEnabled(sns.enabled, snsTopicArn(partition, homeRegion, deliveryAccountId, sns.topicName));
       this.readyForTrail.push(this.topicPolicy);

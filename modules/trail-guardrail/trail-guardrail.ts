@@ -8,7 +8,7 @@ import { tag, type Tags, addPreconditions } from "../shared/resources";
 export interface TrailGuardrailProps extends TrailGuardrailIntent {
   /** Root or OU IDs: a literal list, or a Terraform expression of a list such as `var.target_ids`. */
   readonly targetIds: readonly string[] | { readonly expression: string };
-  /** @default OrgTrailProtectOrganizationTrail */
+  /** @default OrgTrailTrailGuardrail (not the name of the protect-trail IAM policy: one name, one thing) */
   readonly policyName?: string;
   readonly tags?: Tags;
   /** The management account's provider: only it (or a delegated policy administrator) manages SCPs. */
@@ -25,7 +25,7 @@ export class TrailGuardrail extends Construct {
   constructor(scope: Construct, name: string, props: TrailGuardrailProps) {
     super(scope, name);
     this.policy = new OrganizationsPolicy(this, "policy", {
-      name: props.policyName ?? "OrgTrailProtectOrganizationTrail",
+      name: props.policyName ?? "OrgTrailTrailGuardrail",
       description: `orgtrail: deny stopping, deleting or changing the organization trail ${props.trailName}`,
       type: "SERVICE_CONTROL_POLICY",
       content: renderPolicy(trailGuardrailScp(props)),
