@@ -1,13 +1,10 @@
 import type { Config } from "../../config/schema";
 import type { CrossFieldRule, Report } from "../shared/concept";
-import { OPERATIONS_RULES } from "../shared/rules/operations-rules";
+import { follows } from "../shared/rules/field-rules";
 import type { AccountProvider } from "./config";
 
 /** AWS allows 50 user tags per resource; the provider's default tags count towards it (Tagging AWS resources). */
 export const MAX_TAGS = 50;
-
-/** Cross-field rules judge only values valid on their own: a malformed ARN gets one message, not two. */
-const validRoleArn = (value: string): boolean => OPERATIONS_RULES.iamRoleArn.every((r) => r.check(value));
 
 export function checkDeployment(c: Config, report: Report): void {
   const admin = c.organization.trailAdminAccountId;
@@ -23,7 +20,7 @@ export function checkDeployment(c: Config, report: Report): void {
     if (a && (a.externalId || a.sessionName) && !a.assumeRoleArn) {
       report(["deployment", "accounts", name, "assumeRoleArn"], undefined, "must be set when externalId or sessionName is: they belong to the assumed role");
     }
-    if (a?.assumeRoleArn && validRoleArn(a.assumeRoleArn) && a.assumeRoleArn.split(":")[1] !== partition) {
+    if (a?.assumeRoleArn && follows("iamRoleArn", a.assumeRoleArn) && a.assumeRoleArn.split(":")[1] !== partition) {
       report(["deployment", "accounts", name, "assumeRoleArn"], a.assumeRoleArn, `must be in partition ${partition}`);
     }
   }

@@ -1,9 +1,7 @@
 import type { Config } from "../../config/schema";
 import type { CrossFieldRule, Report } from "../shared/concept";
-import { OPERATIONS_RULES } from "../shared/rules/operations-rules";
+import { follows } from "../shared/rules/field-rules";
 import { advancedEventSelectors, MAX_SELECTOR_VALUES, selectorValueCount } from "./selectors";
-
-const validLambdaArn = (value: string): boolean => OPERATIONS_RULES.lambdaFunctionArn.every((r) => r.check(value));
 
 export function checkEventSelectors(c: Config, report: Report): void {
   const t = c.trail;
@@ -18,7 +16,7 @@ export function checkEventSelectors(c: Config, report: Report): void {
     report(["trail", "managementEvents", "excludeEventSources"], m.excludeEventSources, "must not repeat a value");
   }
   d?.lambdaFunctionArns.forEach((arn, i) => {
-    if (validLambdaArn(arn) && arn.split(":")[1] !== partition) report(["trail", "dataEvents", "lambdaFunctionArns", i], arn, `must be in partition ${partition}`);
+    if (follows("lambdaFunctionArn", arn) && arn.split(":")[1] !== partition) report(["trail", "dataEvents", "lambdaFunctionArns", i], arn, `must be in partition ${partition}`);
   });
   const values = selectorValueCount(advancedEventSelectors({ partition, managementEvents: m, dataEvents: d }));
   if (values > MAX_SELECTOR_VALUES) {

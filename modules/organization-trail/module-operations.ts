@@ -1,8 +1,8 @@
 import { TerraformOutput, type TerraformResource, type TerraformStack } from "../shared/facade";
 import { MAX_SELECTOR_VALUES, SELECTOR_NAMES } from "../event-selectors/selectors";
-import { distinct, eachElement, eachOptionalField, OPERATIONS_RULES } from "../shared/rules/operations-rules";
+import { distinct, eachElement, eachOptionalField } from "../shared/rules/list-rules";
 import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "../trail-delivery/config";
-import { RULES } from "../shared/rules/rules";
+import { rulesOf } from "../shared/rules/field-rules";
 import { deferred } from "../shared/document";
 import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import type { TrailOperationsProps } from "./trail-operations";
@@ -17,32 +17,32 @@ export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
   { name: "partition", type: "string", default: "aws", rules: "partition", description: "AWS partition of every ARN." },
   { name: "delegated_admin_account_id", type: "string", default: null, rules: "accountId", description: "Set when the provider is the CloudTrail delegated administrator (registered from the management account first): the log group, role and topic are created in it. Null: the provider is the management account." },
   { name: "cloud_watch_logs_enabled", type: "bool", default: false, description: "Also deliver events to a KMS-encrypted CloudWatch Logs log group (CIS 3.4 / CKV2_AWS_10)." },
-  { name: "cloud_watch_logs_group_name", type: "string", default: null, rules: OPERATIONS_RULES.logGroupName, description: "Log group name; null for /aws/cloudtrail/<trail_name>." },
-  { name: "cloud_watch_logs_retention_days", type: "number", default: OPERATIONS_DEFAULTS.logRetentionDays, rules: OPERATIONS_RULES.logRetentionDays, description: "Days CloudWatch Logs keeps the events (a value CloudWatch Logs accepts)." },
+  { name: "cloud_watch_logs_group_name", type: "string", default: null, rules: "logGroupName", description: "Log group name; null for /aws/cloudtrail/<trail_name>." },
+  { name: "cloud_watch_logs_retention_days", type: "number", default: OPERATIONS_DEFAULTS.logRetentionDays, rules: "logRetentionDays", description: "Days CloudWatch Logs keeps the events (a value CloudWatch Logs accepts)." },
   { name: "cloud_watch_logs_kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "Key of the log group; null for the trail key (then pass this module's cloud_watch_logs_group_arn output to the log-archive module)." },
-  { name: "cloud_watch_logs_role_name", type: "string", default: null, rules: OPERATIONS_RULES.iamRoleName, description: "Role CloudTrail assumes to deliver; null for <trail_name>-cloudwatch-logs." },
+  { name: "cloud_watch_logs_role_name", type: "string", default: null, rules: "roleName", description: "Role CloudTrail assumes to deliver; null for <trail_name>-cloudwatch-logs." },
   { name: "sns_topic_enabled", type: "bool", default: false, description: "Notify a KMS-encrypted SNS topic of every log file delivery." },
-  { name: "sns_topic_name", type: "string", default: null, rules: OPERATIONS_RULES.snsTopicName, description: "Topic name; null for <trail_name>-notifications." },
+  { name: "sns_topic_name", type: "string", default: null, rules: "snsTopicName", description: "Topic name; null for <trail_name>-notifications." },
   { name: "sns_kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "Key of the topic; null for the trail key (then pass this module's sns_topic_arn output to the log-archive module)." },
   { name: "management_events_enabled", type: "bool", default: true, description: "Log management events; false needs data events." },
-  { name: "management_events_read_write_type", type: "string", default: "All", rules: OPERATIONS_RULES.readWriteType, description: "All, ReadOnly or WriteOnly management events." },
-  { name: "management_events_exclude_sources", type: "list(string)", default: [], rules: [eachElement(OPERATIONS_RULES.excludableEventSource[0]), distinct], description: "Management event sources not to log: kms.amazonaws.com, rdsdata.amazonaws.com." },
-  { name: "data_events_read_write_type", type: "string", default: "All", rules: OPERATIONS_RULES.readWriteType, description: "All, ReadOnly or WriteOnly data events." },
+  { name: "management_events_read_write_type", type: "string", default: "All", rules: "readWriteType", description: "All, ReadOnly or WriteOnly management events." },
+  { name: "management_events_exclude_sources", type: "list(string)", default: [], rules: [eachElement(rulesOf("excludableEventSource")[0]), distinct], description: "Management event sources not to log: kms.amazonaws.com, rdsdata.amazonaws.com." },
+  { name: "data_events_read_write_type", type: "string", default: "All", rules: "readWriteType", description: "All, ReadOnly or WriteOnly data events." },
   {
     name: "data_events_s3",
     type: "list(object({ bucket_name = string, prefix = optional(string) }))",
     default: [],
-    rules: [...RULES.bucketName.map((r) => eachElement(r, "bucket_name")), ...OPERATIONS_RULES.dataEventPrefix.map((r) => eachOptionalField(r, "prefix"))],
+    rules: [...rulesOf("bucketName").map((r) => eachElement(r, "bucket_name")), ...rulesOf("dataEventPrefix").map((r) => eachOptionalField(r, "prefix"))],
     description: "Log S3 object-level events of these buckets (optionally only under a key prefix).",
   },
-  { name: "data_events_lambda_function_arns", type: "list(string)", default: [], rules: [eachElement(OPERATIONS_RULES.lambdaFunctionArn[0]), distinct], description: "Log invoke events of these Lambda functions." },
-  { name: "insight_types", type: "list(string)", default: [], rules: [eachElement(OPERATIONS_RULES.insightType[0]), distinct], description: "CloudTrail Insights types: ApiCallRateInsight (needs write management events), ApiErrorRateInsight." },
+  { name: "data_events_lambda_function_arns", type: "list(string)", default: [], rules: [eachElement(rulesOf("lambdaFunctionArn")[0]), distinct], description: "Log invoke events of these Lambda functions." },
+  { name: "insight_types", type: "list(string)", default: [], rules: [eachElement(rulesOf("insightType")[0]), distinct], description: "CloudTrail Insights types: ApiCallRateInsight (needs write management events), ApiErrorRateInsight." },
 ];
 
 /** The log-archive module's inputs for the trail key's delivery statements. */
 export const LOG_ARCHIVE_DELIVERY_VARIABLES: readonly VariableSpec[] = [
-  { name: "cloud_watch_logs_group_arn", type: "string", default: null, rules: OPERATIONS_RULES.logGroupArn, description: "Log group that CloudWatch Logs encrypts with the trail key (the organization-trail module's output); null for none." },
-  { name: "sns_topic_arn", type: "string", default: null, rules: OPERATIONS_RULES.snsTopicArn, description: "Topic that CloudTrail encrypts notifications for with the trail key (the organization-trail module's output); null for none." },
+  { name: "cloud_watch_logs_group_arn", type: "string", default: null, rules: "logGroupArn", description: "Log group that CloudWatch Logs encrypts with the trail key (the organization-trail module's output); null for none." },
+  { name: "sns_topic_arn", type: "string", default: null, rules: "snsTopicArn", description: "Topic that CloudTrail encrypts notifications for with the trail key (the organization-trail module's output); null for none." },
   { name: "trail_admin_account_id", type: "string", default: null, rules: "accountId", description: "CloudTrail delegated administrator that creates the trail: granted kms:Decrypt under the CloudTrail encryption context, like the management account." },
 ];
 

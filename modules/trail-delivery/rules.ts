@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema";
 import type { CrossFieldRule, Report } from "../shared/concept";
-import { follows } from "../shared/rules/rules";
+import { follows } from "../shared/rules/field-rules";
 import { TRAIL_DELIVERY_DEFAULTS } from "./config";
 
 export function checkTrailDelivery(c: Config, report: Report): void {
