@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
+import { CONCEPTS } from "../modules";
+import { enforcedBy } from "../modules/shared/rules/cross-field";
 import { ruleSets } from "../modules/shared/rules/field-rules";
 import { buildModules } from "../stacks/build-module";
 import { cli, tempDir, tree } from "./helpers/cli";
@@ -218,5 +220,10 @@ describe("schema and rules", () => {
     expect(doc.rules.map((x: { name: string }) => x.name)).toEqual(ruleSets().filter((s) => !s.advice).map((s) => s.name));
     expect(doc.advice.map((x: { name: string }) => x.name)).toEqual(ruleSets().filter((s) => s.advice).map((s) => s.name));
     expect(doc.crossField.length).toBeGreaterThanOrEqual(10);
+    // Cross-field rules are listed from the concepts' rule objects, with where each is enforced.
+    const objects = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []);
+    expect(doc.crossField.map((x: { rule: string }) => x.rule)).toEqual(objects.map((o) => o.rule));
+    for (const o of objects) expect(r.stdout).toContain(`  - ${o.rule}\n    ${o.source}\n    enforced by: ${enforcedBy(o).join("; ")}`);
+    expect(doc.crossField.find((x: { rule: string }) => x.rule.startsWith("organization.trailAdminAccountId")).enforcedBy).toEqual(["config check", "organization-trail module (aws_cloudtrail.organization)"]);
   });
 });

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from "commander";
 import YAML from "yaml";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
 import { CONCEPTS } from "../modules";
+import { enforcedBy } from "../modules/shared/rules/cross-field";
 import { ruleSets } from "../modules/shared/rules/field-rules";
 import { SWITCHED_OFF } from "../config/warnings";
 import { assertWithinLimits, PolicyTooLargeError } from "../modules/shared/limits";
@@ -182,7 +183,7 @@ program
     const sets = ruleSets()
       .filter((s) => !s.advice)
       .map((s) => ({ name: s.name, must: s.rules.map((x) => x.must), source: s.source }));
-    const crossField = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []);
+    const crossField = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []).map((x) => ({ rule: x.rule, source: x.source, enforcedBy: enforcedBy(x) }));
     const advice = ruleSets()
       .filter((s) => s.advice)
       .map((s) => ({ name: s.name, should: s.rules.map((x) => x.must), source: s.source }));
@@ -196,7 +197,7 @@ program
     for (const a of advice) out.push(`  ${a.name}: ${a.source}`, ...a.should.map((m) => `    - should ${m}`));
     for (const w of SWITCHED_OFF) out.push(`  ${w.path}: a warning when off: ${w.why}`);
     out.push("", "Rules between settings:");
-    for (const c of crossField) out.push(`  - ${c.rule}`, `    ${c.source}`);
+    for (const c of crossField) out.push(`  - ${c.rule}`, `    ${c.source}`, `    enforced by: ${c.enforcedBy.join("; ")}`);
     process.stdout.write(out.join("\n") + "\n");
   });
 
