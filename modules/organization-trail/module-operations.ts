@@ -116,6 +116,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
   enforceOn(delivery.role, DELIVERY_NAMES_TRAIL, DELIVERY_ROLE_NAME_FITS);
   enforceOn(delivery.rolePolicy, DELIVERY_NAMES_TRAIL);
   enforceOn(delivery.topicPolicy, DELIVERY_NAMES_TRAIL);
+  // The trail checks every rule between this module's variables before it is created or changed.
   const trailRules = [DELIVERY_NAMES_TRAIL, ADMIN_NOT_MANAGEMENT, DELIVERY_ROLE_NAME_FITS, MANAGEMENT_EVENTS_OR_DATA, CALL_RATE_NEEDS_WRITES, ERROR_RATE_NEEDS_MANAGEMENT, SELECTOR_VALUES_FIT];
 
   const output = (id: string, value: string, description: string) => new TerraformOutput(stack, `output-${id}`, { value, description }).overrideLogicalId(id);
