@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
-import { OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
-import { OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../modules/shared/rules/sources";
-import { RULES } from "../modules/shared/rules/rules";
+import { CONCEPTS } from "../modules";
+import { enforcedBy } from "../modules/shared/rules/cross-field";
+import { ruleSets } from "../modules/shared/rules/field-rules";
 import { buildModules } from "../stacks/build-module";
 import { cli, tempDir, tree } from "./helpers/cli";
 
@@ -218,9 +218,15 @@ describe("schema and rules", () => {
   test("rules lists every rule set with its source, and every cross-field rule", () => {
     const r = cli(["rules"]);
     expect(r.status).toBe(0);
-    for (const [name, source] of Object.entries({ ...RULE_SOURCES, ...OPERATIONS_RULE_SOURCES })) expect(r.stdout).toContain(`  ${name}: ${source}`);
+    for (const { name, source } of ruleSets()) expect(r.stdout).toContain(`  ${name}: ${source}`);
     const doc = JSON.parse(cli(["rules", "--json"]).stdout);
-    expect(doc.rules.map((x: { name: string }) => x.name)).toEqual([...Object.keys(RULES), ...Object.keys(OPERATIONS_RULES)]);
+    expect(doc.rules.map((x: { name: string }) => x.name)).toEqual(ruleSets().filter((s) => !s.advice).map((s) => s.name));
+    expect(doc.advice.map((x: { name: string }) => x.name)).toEqual(ruleSets().filter((s) => s.advice).map((s) => s.name));
     expect(doc.crossField.length).toBeGreaterThanOrEqual(10);
+    // Cross-field rules are listed from the concepts' rule objects, with where each is enforced.
+    const objects = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []);
+    expect(doc.crossField.map((x: { rule: string }) => x.rule)).toEqual(objects.map((o) => o.rule));
+    for (const o of objects) expect(r.stdout).toContain(`  - ${o.rule}\n    ${o.source}\n    enforced by: ${enforcedBy(o).join("; ")}`);
+    expect(doc.crossField.find((x: { rule: string }) => x.rule.startsWith("organization.trailAdminAccountId")).enforcedBy).toEqual(["config check", "organization-trail module (aws_cloudtrail.organization)"]);
   });
 });

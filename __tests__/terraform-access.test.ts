@@ -4,7 +4,7 @@ import { CLOUDTRAIL_USER_POLICIES_VARIABLES } from "../modules/cloudtrail-user-p
 import { MEMBER_READER_ROLES_VARIABLES } from "../modules/member-reader-roles/module";
 import { THIRD_PARTY_READERS_VARIABLES } from "../modules/third-party-readers/module";
 import { TRAIL_GUARDRAIL_VARIABLES } from "../modules/trail-guardrail/module";
-import type { Rule } from "../modules/shared/rules/rules";
+import type { Rule } from "../modules/shared/rules/rule";
 import { planDeployStack } from "./helpers/plans";
 import { mustTerraform, workdir, type Plan } from "./helpers/terraform";
 import { ACCESS_EXAMPLE_CONFIG, accessArguments, expectedAccessPolicies, planAccessExample, plannedAccessPolicies, roleNames, stabilityTest } from "./helpers/access";

@@ -3,10 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import YAML from "yaml";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
-import { OPERATIONS_RULES } from "../modules/shared/rules/operations-rules";
-import { ADVICE_SOURCES, OPERATIONS_RULE_SOURCES, RULE_SOURCES } from "../modules/shared/rules/sources";
 import { CONCEPTS } from "../modules";
-import { ADVICE, RULES } from "../modules/shared/rules/rules";
+import { enforcedBy } from "../modules/shared/rules/cross-field";
+import { ruleSets } from "../modules/shared/rules/field-rules";
 import { SWITCHED_OFF } from "../config/warnings";
 import { assertWithinLimits, PolicyTooLargeError } from "../modules/shared/limits";
 import { OutputRefusedError } from "../stacks/atomic-write";
@@ -181,12 +180,13 @@ program
   .description("List every validation rule and the AWS document it comes from.")
   .option("--json", "print them as JSON")
   .action((opts: { json?: boolean }) => {
-    const sets = [
-      ...Object.entries(RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: RULE_SOURCES[name as keyof typeof RULES] })),
-      ...Object.entries(OPERATIONS_RULES).map(([name, rules]) => ({ name, must: rules.map((x) => x.must), source: OPERATIONS_RULE_SOURCES[name as keyof typeof OPERATIONS_RULES] })),
-    ];
-    const crossField = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []);
-    const advice = Object.entries(ADVICE).map(([name, rules]) => ({ name, should: rules.map((x) => x.must), source: ADVICE_SOURCES[name as keyof typeof ADVICE] }));
+    const sets = ruleSets()
+      .filter((s) => !s.advice)
+      .map((s) => ({ name: s.name, must: s.rules.map((x) => x.must), source: s.source }));
+    const crossField = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []).map((x) => ({ rule: x.rule, source: x.source, enforcedBy: enforcedBy(x) }));
+    const advice = ruleSets()
+      .filter((s) => s.advice)
+      .map((s) => ({ name: s.name, should: s.rules.map((x) => x.must), source: s.source }));
     if (opts.json) {
       process.stdout.write(JSON.stringify({ rules: sets, advice, switchedOff: SWITCHED_OFF, crossField }, null, 2) + "\n");
       return;
@@ -197,7 +197,7 @@ program
     for (const a of advice) out.push(`  ${a.name}: ${a.source}`, ...a.should.map((m) => `    - should ${m}`));
     for (const w of SWITCHED_OFF) out.push(`  ${w.path}: a warning when off: ${w.why}`);
     out.push("", "Rules between settings:");
-    for (const c of crossField) out.push(`  - ${c.rule}`, `    ${c.source}`);
+    for (const c of crossField) out.push(`  - ${c.rule}`, `    ${c.source}`, `    enforced by: ${c.enforcedBy.join("; ")}`);
     process.stdout.write(out.join("\n") + "\n");
   });
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { CONCEPTS } from "../modules";
 import type { Shape } from "../modules/shared/concept";
+import type { Report } from "../modules/shared/rules/cross-field";
 
 /**
  * The config schema, assembled from the concepts in registry order: each top-level section comes from the concept
- * that owns it, with the fields other concepts add appended; then every concept's cross-field checks.
+ * that owns it, with the fields other concepts add appended; then every concept's cross-field rules, in registry order.
  */
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
@@ -29,7 +30,8 @@ function assembleShape(): ConfigShape {
 
 export const configSchema = z.strictObject(assembleShape()).superRefine((c, ctx) => {
   const config = c as unknown as Config;
-  for (const concept of CONCEPTS) concept.check?.(config, (path, input, message) => ctx.addIssue({ code: "custom", path, input, message }));
+  const report: Report = (path, input, message) => ctx.addIssue({ code: "custom", path, input, message });
+  for (const concept of CONCEPTS) for (const rule of concept.crossFieldRules ?? []) rule.check?.(config, report);
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -1,5 +1,6 @@
 import type { Problem } from "./load";
-import { ADVICE, broken, type AdviceName } from "../modules/shared/rules/rules";
+import { rulesOf, type AdviceName } from "../modules/shared/rules/field-rules";
+import { broken } from "../modules/shared/rules/rule";
 import type { Config } from "./schema";
 
 /**
@@ -10,11 +11,11 @@ export function configWarnings(c: Config): Problem[] {
   const out: Problem[] = [];
   const advise = (name: AdviceName, path: string, value: string | undefined) => {
     if (value === undefined) return;
-    for (const rule of broken(ADVICE[name], value)) out.push({ path, value, message: `should ${rule.must}` });
+    for (const rule of broken(rulesOf(name), value)) out.push({ path, value, message: `should ${rule.must}` });
   };
-  advise("region", "organization.homeRegion", c.organization.homeRegion);
-  advise("bucketName", "logArchive.bucketName", c.logArchive.bucketName);
-  if (c.logArchive.accessLogs.enabled) advise("bucketName", "logArchive.accessLogs.bucketName", c.logArchive.accessLogs.bucketName);
+  advise("knownRegion", "organization.homeRegion", c.organization.homeRegion);
+  advise("bucketNameWithoutPeriods", "logArchive.bucketName", c.logArchive.bucketName);
+  if (c.logArchive.accessLogs.enabled) advise("bucketNameWithoutPeriods", "logArchive.accessLogs.bucketName", c.logArchive.accessLogs.bucketName);
 
   const switches: Record<string, boolean> = {
     "trail.multiRegion": c.trail.multiRegion,

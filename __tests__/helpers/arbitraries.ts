@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { follows, KNOWN_REGIONS, type RuleName } from "../../modules/shared/rules/rules";
+import { KNOWN_REGIONS } from "../../modules/shared/rules/aws-values";
+import { follows, type RuleName } from "../../modules/shared/rules/field-rules";
 import type { ConfigInput } from "../../config/schema";
 
 /**

@@ -1,9 +1,9 @@
-import { ruledText as str } from "../shared/rules/zod";
+import { ruled } from "../shared/rules/zod";
 
 /** Added to the `organization` section. */
 export const delegatedAdminExtends = {
   organization: {
-    trailAdminAccountId: str("accountId")
+    trailAdminAccountId: ruled("accountId")
       .optional()
       .describe("CloudTrail delegated administrator: registered from the management account, then creates the trail (still owned by the management account)."),
   },

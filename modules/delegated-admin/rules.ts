@@ -1,13 +1,19 @@
-import type { Config } from "../../config/schema";
-import type { CrossFieldRule, Report } from "../shared/concept";
+import type { CrossFieldRule } from "../shared/rules/cross-field";
 
-export function checkDelegatedAdmin(c: Config, report: Report): void {
-  const admin = c.organization.trailAdminAccountId;
-  if (admin !== undefined && admin === c.organization.managementAccountId) {
-    report(["organization", "trailAdminAccountId"], admin, "must differ from managementAccountId: CloudTrail cannot delegate administration to the management account");
-  }
-}
+export const ADMIN_NOT_MANAGEMENT: CrossFieldRule = {
+  rule: "organization.trailAdminAccountId differs from managementAccountId",
+  source: "AWS CloudTrail User Guide, 'Organization delegated administrator' (the management account cannot be its own delegated administrator)",
+  check: (c, report) => {
+    const admin = c.organization.trailAdminAccountId;
+    if (admin !== undefined && admin === c.organization.managementAccountId) {
+      report(["organization", "trailAdminAccountId"], admin, "must differ from managementAccountId: CloudTrail cannot delegate administration to the management account");
+    }
+  },
+  precondition: {
+    module: "organization-trail",
+    errorMessage: "delegated_admin_account_id must differ from management_account_id: CloudTrail cannot delegate administration to the management account.",
+    on: { "aws_cloudtrail.organization": "var.delegated_admin_account_id == null || var.delegated_admin_account_id != var.management_account_id" },
+  },
+};
 
-export const DELEGATED_ADMIN_RULES: readonly CrossFieldRule[] = [
-  { rule: "organization.trailAdminAccountId differs from managementAccountId", source: "AWS CloudTrail User Guide, 'Organization delegated administrator' (the management account cannot be its own delegated administrator)" },
-];
+export const DELEGATED_ADMIN_RULES: readonly CrossFieldRule[] = [ADMIN_NOT_MANAGEMENT];

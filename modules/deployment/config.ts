@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { broken, jsonSchemaOf, RULES, type RuleName } from "../shared/rules/rules";
-import { ruled, ruledText as str } from "../shared/rules/zod";
+import { rulesOf, type RuleName } from "../shared/rules/field-rules";
+import { broken, jsonSchemaOf } from "../shared/rules/rule";
+import { ruled } from "../shared/rules/zod";
 
 /** A string-to-string map whose keys and values are checked against rule sets. */
 function ruledRecord(keyRule: RuleName, valueRule: RuleName) {
-  return z.record(z.string().meta({ allOf: [jsonSchemaOf(RULES[keyRule])] }), ruled(valueRule)).superRefine((record, ctx) => {
+  return z.record(z.string().meta({ allOf: [jsonSchemaOf(rulesOf(keyRule))] }), ruled(valueRule)).superRefine((record, ctx) => {
     for (const key of Object.keys(record)) {
-      for (const rule of broken(RULES[keyRule], key)) {
+      for (const rule of broken(rulesOf(keyRule), key)) {
         ctx.addIssue({ code: "custom", path: [key], message: `key must ${rule.must}`, input: key });
       }
     }
@@ -18,10 +19,10 @@ export const DEPLOYMENT_DEFAULTS = {
 } as const;
 
 const accountProvider = z.strictObject({
-  profile: str("profileName").optional().describe("Named profile of the shared AWS config."),
-  assumeRoleArn: str("iamRoleArn").optional().describe("Role to assume in this account."),
-  externalId: str("externalId").optional(),
-  sessionName: str("sessionName").optional(),
+  profile: ruled("profileName").optional().describe("Named profile of the shared AWS config."),
+  assumeRoleArn: ruled("iamRoleArn").optional().describe("Role to assume in this account."),
+  externalId: ruled("externalId").optional(),
+  sessionName: ruled("sessionName").optional(),
   defaultTags: z.record(z.string(), z.string()).default({}).describe("Merged over the top-level tags for this account's resources."),
 });
 
@@ -32,14 +33,14 @@ const localBackend = z.strictObject({
 
 const s3Backend = z.strictObject({
   type: z.literal("s3"),
-  bucket: str("bucketName"),
-  key: str("stateKey").optional().describe("Default: orgtrail/<stack>.tfstate."),
-  region: str("region").optional().describe("Default: the organization's home region."),
+  bucket: ruled("bucketName"),
+  key: ruled("stateKey").optional().describe("Default: orgtrail/<stack>.tfstate."),
+  region: ruled("region").optional().describe("Default: the organization's home region."),
   encrypt: z.boolean().default(true),
-  kmsKeyId: str("kmsKeyArn").optional().describe("Encrypt the state with this key instead of SSE-S3."),
+  kmsKeyId: ruled("kmsKeyArn").optional().describe("Encrypt the state with this key instead of SSE-S3."),
   useLockfile: z.boolean().default(true).describe("S3-native state locking (Terraform >= 1.10)."),
-  profile: str("profileName").optional(),
-  roleArn: str("iamRoleArn").optional().describe("Role to assume for state access."),
+  profile: ruled("profileName").optional(),
+  roleArn: ruled("iamRoleArn").optional().describe("Role to assume for state access."),
 });
 
 const deployment = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ruled, ruledNumber } from "../shared/rules/zod";
+import { ruled } from "../shared/rules/zod";
 
 export const LOG_ARCHIVE_DEFAULTS = {
   objectOwnership: "BucketOwnerEnforced",
@@ -15,22 +15,22 @@ export const LOG_ARCHIVE_DEFAULTS = {
 const D = LOG_ARCHIVE_DEFAULTS;
 
 const lifecycle = z.strictObject({
-  transitionDays: ruledNumber("days").default(D.transitionDays).describe("Days before log objects move to transitionStorageClass."),
+  transitionDays: ruled("days").default(D.transitionDays).describe("Days before log objects move to transitionStorageClass."),
   transitionStorageClass: ruled("storageClass").default(D.transitionStorageClass).describe("The colder storage class."),
-  expirationDays: ruledNumber("days").default(D.expirationDays).describe("Days before log objects expire."),
-  noncurrentVersionExpirationDays: ruledNumber("days").default(D.noncurrentVersionExpirationDays).describe("Days before noncurrent object versions are removed."),
-  abortIncompleteMultipartUploadDays: ruledNumber("days").default(D.abortIncompleteMultipartUploadDays).describe("Days before incomplete multipart uploads are aborted."),
+  expirationDays: ruled("days").default(D.expirationDays).describe("Days before log objects expire."),
+  noncurrentVersionExpirationDays: ruled("days").default(D.noncurrentVersionExpirationDays).describe("Days before noncurrent object versions are removed."),
+  abortIncompleteMultipartUploadDays: ruled("days").default(D.abortIncompleteMultipartUploadDays).describe("Days before incomplete multipart uploads are aborted."),
 });
 
 const objectLock = z.strictObject({
   mode: ruled("objectLockMode").default(D.objectLockMode).describe("GOVERNANCE or COMPLIANCE."),
-  retentionDays: ruledNumber("days").describe("Default retention of every log object, in days."),
+  retentionDays: ruled("days").describe("Default retention of every log object, in days."),
 });
 
 const accessLogs = z.strictObject({
   enabled: z.boolean().default(true).describe("Create a separate bucket for S3 server access logs of the log archive bucket."),
   bucketName: ruled("bucketName").optional().describe("Default: <logArchive.bucketName>-access-logs."),
-  expirationDays: ruledNumber("days").default(D.accessLogExpirationDays).describe("Days before access log objects expire."),
+  expirationDays: ruled("days").default(D.accessLogExpirationDays).describe("Days before access log objects expire."),
 });
 
 /** The `logArchive` section: the central bucket, its lifecycle, Object Lock and access logs. */

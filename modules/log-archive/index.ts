@@ -1,14 +1,13 @@
 import type { Concept } from "../shared/concept";
 import { logArchiveSections } from "./config";
 import { logArchivePolicies } from "./policies";
-import { checkLogArchive, LOG_ARCHIVE_RULES } from "./rules";
+import { LOG_ARCHIVE_RULES } from "./rules";
 
 /** The central bucket (with the trail key and the access-log bucket) that CloudTrail writes to and members read. */
 export const logArchive: Concept<typeof logArchiveSections> = {
   name: "log-archive",
   summary: "bucket, access-log bucket, KMS key",
   sections: logArchiveSections,
-  check: checkLogArchive,
   crossFieldRules: LOG_ARCHIVE_RULES,
   policies: logArchivePolicies,
   needs: ["deployment"],

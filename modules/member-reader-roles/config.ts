@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { ruled as text, ruledNumber } from "../shared/rules/zod";
+import { ruled } from "../shared/rules/zod";
 
 export const MEMBER_READER_ROLES_DEFAULTS = { roleNamePrefix: "OrgTrailLogReader-", maxSessionDurationSeconds: 3600 } as const;
 
 const memberRole = z.strictObject({
-  accountId: text("accountId").describe("The member account whose logs the role reads; its root is trusted to assume the role."),
-  roleName: text("roleName").optional().describe("Default: OrgTrailLogReader-<accountId>."),
+  accountId: ruled("accountId").describe("The member account whose logs the role reads; its root is trusted to assume the role."),
+  roleName: ruled("roleName").optional().describe("Default: OrgTrailLogReader-<accountId>."),
   requireMfa: z.boolean().default(false).describe("Only callers signed in with MFA may assume the role (aws:MultiFactorAuthPresent)."),
-  maxSessionDurationSeconds: ruledNumber("sessionDurationSeconds").default(MEMBER_READER_ROLES_DEFAULTS.maxSessionDurationSeconds),
+  maxSessionDurationSeconds: ruled("sessionDurationSeconds").default(MEMBER_READER_ROLES_DEFAULTS.maxSessionDurationSeconds),
 });
 
 /** The `memberRoles` section. */

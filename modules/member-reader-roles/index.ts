@@ -1,14 +1,13 @@
 import type { Concept } from "../shared/concept";
 import { memberReaderRolesSections } from "./config";
 import { memberReaderRolesPolicies } from "./policies";
-import { checkMemberReaderRoles, MEMBER_READER_ROLES_RULES } from "./rules";
+import { MEMBER_READER_ROLES_RULES } from "./rules";
 
 /** A reader role per member account, in the log-archive account. */
 export const memberReaderRoles: Concept<typeof memberReaderRolesSections> = {
   name: "member-reader-roles",
   summary: "a reader role per member account, in the log-archive account",
   sections: memberReaderRolesSections,
-  check: checkMemberReaderRoles,
   crossFieldRules: MEMBER_READER_ROLES_RULES,
   policies: memberReaderRolesPolicies,
   needs: ["deployment"],

@@ -1,13 +1,17 @@
 import { TerraformOutput, type TerraformResource, type TerraformStack } from "../shared/facade";
-import { MAX_SELECTOR_VALUES, SELECTOR_NAMES } from "../event-selectors/selectors";
-import { distinct, eachElement, eachOptionalField, OPERATIONS_RULES } from "../shared/rules/operations-rules";
+import { SELECTOR_NAMES } from "../event-selectors/selectors";
+import { CALL_RATE_NEEDS_WRITES, ERROR_RATE_NEEDS_MANAGEMENT, MANAGEMENT_EVENTS_OR_DATA, SELECTOR_VALUES_FIT } from "../event-selectors/rules";
+import { ADMIN_NOT_MANAGEMENT } from "../delegated-admin/rules";
+import { DELIVERY_NAMES_TRAIL, DELIVERY_ROLE_NAME_FITS } from "../trail-delivery/rules";
+import { distinct, eachElement, eachOptionalField } from "../shared/rules/list-rules";
 import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "../trail-delivery/config";
-import { RULES } from "../shared/rules/rules";
+import { rulesOf } from "../shared/rules/field-rules";
 import { deferred } from "../shared/document";
 import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import type { TrailOperationsProps } from "./trail-operations";
 import { TrailDelivery } from "../trail-delivery/trail-delivery";
-import { addPreconditions, type Precondition } from "../shared/resources";
+import type { CrossFieldRule } from "../shared/rules/cross-field";
+import { enforce } from "../shared/rules/precondition";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
 
 /** The organization-trail module's inputs for CloudWatch Logs, SNS, event selectors, Insights and a delegated admin. */
@@ -17,32 +21,32 @@ export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
   { name: "partition", type: "string", default: "aws", rules: "partition", description: "AWS partition of every ARN." },
   { name: "delegated_admin_account_id", type: "string", default: null, rules: "accountId", description: "Set when the provider is the CloudTrail delegated administrator (registered from the management account first): the log group, role and topic are created in it. Null: the provider is the management account." },
   { name: "cloud_watch_logs_enabled", type: "bool", default: false, description: "Also deliver events to a KMS-encrypted CloudWatch Logs log group (CIS 3.4 / CKV2_AWS_10)." },
-  { name: "cloud_watch_logs_group_name", type: "string", default: null, rules: OPERATIONS_RULES.logGroupName, description: "Log group name; null for /aws/cloudtrail/<trail_name>." },
-  { name: "cloud_watch_logs_retention_days", type: "number", default: OPERATIONS_DEFAULTS.logRetentionDays, rules: OPERATIONS_RULES.logRetentionDays, description: "Days CloudWatch Logs keeps the events (a value CloudWatch Logs accepts)." },
+  { name: "cloud_watch_logs_group_name", type: "string", default: null, rules: "logGroupName", description: "Log group name; null for /aws/cloudtrail/<trail_name>." },
+  { name: "cloud_watch_logs_retention_days", type: "number", default: OPERATIONS_DEFAULTS.logRetentionDays, rules: "logRetentionDays", description: "Days CloudWatch Logs keeps the events (a value CloudWatch Logs accepts)." },
   { name: "cloud_watch_logs_kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "Key of the log group; null for the trail key (then pass this module's cloud_watch_logs_group_arn output to the log-archive module)." },
-  { name: "cloud_watch_logs_role_name", type: "string", default: null, rules: OPERATIONS_RULES.iamRoleName, description: "Role CloudTrail assumes to deliver; null for <trail_name>-cloudwatch-logs." },
+  { name: "cloud_watch_logs_role_name", type: "string", default: null, rules: "roleName", description: "Role CloudTrail assumes to deliver; null for <trail_name>-cloudwatch-logs." },
   { name: "sns_topic_enabled", type: "bool", default: false, description: "Notify a KMS-encrypted SNS topic of every log file delivery." },
-  { name: "sns_topic_name", type: "string", default: null, rules: OPERATIONS_RULES.snsTopicName, description: "Topic name; null for <trail_name>-notifications." },
+  { name: "sns_topic_name", type: "string", default: null, rules: "snsTopicName", description: "Topic name; null for <trail_name>-notifications." },
   { name: "sns_kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "Key of the topic; null for the trail key (then pass this module's sns_topic_arn output to the log-archive module)." },
   { name: "management_events_enabled", type: "bool", default: true, description: "Log management events; false needs data events." },
-  { name: "management_events_read_write_type", type: "string", default: "All", rules: OPERATIONS_RULES.readWriteType, description: "All, ReadOnly or WriteOnly management events." },
-  { name: "management_events_exclude_sources", type: "list(string)", default: [], rules: [eachElement(OPERATIONS_RULES.excludableEventSource[0]), distinct], description: "Management event sources not to log: kms.amazonaws.com, rdsdata.amazonaws.com." },
-  { name: "data_events_read_write_type", type: "string", default: "All", rules: OPERATIONS_RULES.readWriteType, description: "All, ReadOnly or WriteOnly data events." },
+  { name: "management_events_read_write_type", type: "string", default: "All", rules: "readWriteType", description: "All, ReadOnly or WriteOnly management events." },
+  { name: "management_events_exclude_sources", type: "list(string)", default: [], rules: [eachElement(rulesOf("excludableEventSource")[0]), distinct], description: "Management event sources not to log: kms.amazonaws.com, rdsdata.amazonaws.com." },
+  { name: "data_events_read_write_type", type: "string", default: "All", rules: "readWriteType", description: "All, ReadOnly or WriteOnly data events." },
   {
     name: "data_events_s3",
     type: "list(object({ bucket_name = string, prefix = optional(string) }))",
     default: [],
-    rules: [...RULES.bucketName.map((r) => eachElement(r, "bucket_name")), ...OPERATIONS_RULES.dataEventPrefix.map((r) => eachOptionalField(r, "prefix"))],
+    rules: [...rulesOf("bucketName").map((r) => eachElement(r, "bucket_name")), ...rulesOf("dataEventPrefix").map((r) => eachOptionalField(r, "prefix"))],
     description: "Log S3 object-level events of these buckets (optionally only under a key prefix).",
   },
-  { name: "data_events_lambda_function_arns", type: "list(string)", default: [], rules: [eachElement(OPERATIONS_RULES.lambdaFunctionArn[0]), distinct], description: "Log invoke events of these Lambda functions." },
-  { name: "insight_types", type: "list(string)", default: [], rules: [eachElement(OPERATIONS_RULES.insightType[0]), distinct], description: "CloudTrail Insights types: ApiCallRateInsight (needs write management events), ApiErrorRateInsight." },
+  { name: "data_events_lambda_function_arns", type: "list(string)", default: [], rules: [eachElement(rulesOf("lambdaFunctionArn")[0]), distinct], description: "Log invoke events of these Lambda functions." },
+  { name: "insight_types", type: "list(string)", default: [], rules: [eachElement(rulesOf("insightType")[0]), distinct], description: "CloudTrail Insights types: ApiCallRateInsight (needs write management events), ApiErrorRateInsight." },
 ];
 
 /** The log-archive module's inputs for the trail key's delivery statements. */
 export const LOG_ARCHIVE_DELIVERY_VARIABLES: readonly VariableSpec[] = [
-  { name: "cloud_watch_logs_group_arn", type: "string", default: null, rules: OPERATIONS_RULES.logGroupArn, description: "Log group that CloudWatch Logs encrypts with the trail key (the organization-trail module's output); null for none." },
-  { name: "sns_topic_arn", type: "string", default: null, rules: OPERATIONS_RULES.snsTopicArn, description: "Topic that CloudTrail encrypts notifications for with the trail key (the organization-trail module's output); null for none." },
+  { name: "cloud_watch_logs_group_arn", type: "string", default: null, rules: "logGroupArn", description: "Log group that CloudWatch Logs encrypts with the trail key (the organization-trail module's output); null for none." },
+  { name: "sns_topic_arn", type: "string", default: null, rules: "snsTopicArn", description: "Topic that CloudTrail encrypts notifications for with the trail key (the organization-trail module's output); null for none." },
   { name: "trail_admin_account_id", type: "string", default: null, rules: "accountId", description: "CloudTrail delegated administrator that creates the trail: granted kms:Decrypt under the CloudTrail encryption context, like the management account." },
 ];
 
@@ -73,7 +77,7 @@ export interface TrailModuleOperations {
 
 /**
  * The organization-trail module's operations: locals for derived names, the delivery targets (counted), the
- * selectors and Insights as dynamic blocks, the cross-variable preconditions, and the outputs.
+ * selectors and Insights as dynamic blocks, the preconditions of the rules between its variables, and the outputs.
  */
 export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVariables): TrailModuleOperations {
   stack.addOverride("locals", {
@@ -107,34 +111,13 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
     tags: v.s("tags"),
   });
 
-  // Checked on the delivery resources too: they are planned before the trail, and would otherwise fail first on a
-  // null account or region inside their policies, or on the role name's length.
-  const accountsSet = {
-    condition: "${var.management_account_id != null && var.trail_home_region != null}",
-    errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
-  };
-  const roleNameLength = { condition: "${length(local.cloud_watch_logs_role_name) <= 64}", errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." };
-  const precondition = (r: TerraformResource | undefined, ...checks: Precondition[]) => r && addPreconditions(r, ...checks);
-  precondition(delivery.role, accountsSet, roleNameLength);
-  precondition(delivery.rolePolicy, accountsSet);
-  precondition(delivery.topicPolicy, accountsSet);
-
-  const valueCount = "sum(concat([0], flatten([for s in local.event_selectors : [for f in s.field_selectors : length(try(f.equals, [])) + length(try(f.not_equals, [])) + length(try(f.starts_with, []))]])))";
-  const preconditions = [
-    {
-      condition: "${!(var.cloud_watch_logs_enabled || var.sns_topic_enabled) || (var.management_account_id != null && var.trail_home_region != null)}",
-      errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
-    },
-    { condition: "${var.delegated_admin_account_id == null || var.delegated_admin_account_id != var.management_account_id}", errorMessage: "delegated_admin_account_id must differ from management_account_id: CloudTrail cannot delegate administration to the management account." },
-    { condition: "${!var.cloud_watch_logs_enabled || length(local.cloud_watch_logs_role_name) <= 64}", errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." },
-    { condition: "${var.management_events_enabled || length(var.data_events_s3) + length(var.data_events_lambda_function_arns) > 0}", errorMessage: "management_events_enabled must be true unless data events are selected: a trail with no selector logs every management event." },
-    {
-      condition: '${!contains(var.insight_types, "ApiCallRateInsight") || (var.management_events_enabled && var.management_events_read_write_type != "ReadOnly")}',
-      errorMessage: "insight_types must not include ApiCallRateInsight unless the trail logs write management events (CloudTrail requirement).",
-    },
-    { condition: '${!contains(var.insight_types, "ApiErrorRateInsight") || var.management_events_enabled}', errorMessage: "insight_types must not include ApiErrorRateInsight unless the trail logs management events (CloudTrail requirement)." },
-    { condition: `\${${valueCount} <= ${MAX_SELECTOR_VALUES}}`, errorMessage: `data_events_s3 and data_events_lambda_function_arns must select fewer resources: CloudTrail accepts at most ${MAX_SELECTOR_VALUES} selector values.` },
-  ];
+  // The delivery resources carry the delivery rules' preconditions too (see trail-delivery/rules.ts).
+  const enforceOn = (r: TerraformResource | undefined, ...rules: CrossFieldRule[]) => r && enforce(r, rules);
+  enforceOn(delivery.role, DELIVERY_NAMES_TRAIL, DELIVERY_ROLE_NAME_FITS);
+  enforceOn(delivery.rolePolicy, DELIVERY_NAMES_TRAIL);
+  enforceOn(delivery.topicPolicy, DELIVERY_NAMES_TRAIL);
+  // The trail checks every rule between this module's variables before it is created or changed.
+  const trailRules = [DELIVERY_NAMES_TRAIL, ADMIN_NOT_MANAGEMENT, DELIVERY_ROLE_NAME_FITS, MANAGEMENT_EVENTS_OR_DATA, CALL_RATE_NEEDS_WRITES, ERROR_RATE_NEEDS_MANAGEMENT, SELECTOR_VALUES_FIT];
 
   const output = (id: string, value: string, description: string) => new TerraformOutput(stack, `output-${id}`, { value, description }).overrideLogicalId(id);
   const arnOf = (on: string, arn: string) => `\${${on} ? "${arn}" : null}`;
@@ -146,7 +129,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
   output("sns_topic_arn", arnOf("var.sns_topic_enabled", "arn:${var.partition}:sns:${var.trail_home_region}:${local.delivery_account_id}:${local.sns_topic_name}"), "Topic notified of each log file delivery (pass it to the log-archive module when it uses the trail key); null when off.");
 
   return {
-    trail: { ...delivery.trailSettings, advancedEventSelectors: "${local.event_selectors}", insightTypes: v.s("insight_types"), preconditions },
+    trail: { ...delivery.trailSettings, advancedEventSelectors: "${local.event_selectors}", insightTypes: v.s("insight_types"), enforced: trailRules },
     readyForTrail: delivery.readyForTrail,
   };
 }

@@ -1,6 +1,7 @@
 import type { Cloudtrail } from "../shared/facade";
 import type { TrailDeliverySettings } from "../trail-delivery/trail-delivery";
-import { addPreconditions } from "../shared/resources";
+import type { CrossFieldRule } from "../shared/rules/cross-field";
+import { enforce } from "../shared/rules/precondition";
 
 /** Operating settings of the trail beyond S3 delivery. Literal values (deploy stack) or Terraform expressions. */
 export interface TrailOperationsProps extends TrailDeliverySettings {
@@ -12,8 +13,8 @@ export interface TrailOperationsProps extends TrailDeliverySettings {
   readonly advancedEventSelectors?: Record<string, unknown>[] | string;
   /** Insights types, or a Terraform expression evaluating to a list of them. */
   readonly insightTypes?: readonly string[] | string;
-  /** Terraform preconditions checked before the trail is created or changed (vendorable modules). */
-  readonly preconditions?: readonly { condition: string; errorMessage: string }[];
+  /** Rules whose preconditions the trail checks before it is created or changed (vendorable modules). */
+  readonly enforced?: readonly CrossFieldRule[];
 }
 
 export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProps | undefined): void {
@@ -48,7 +49,5 @@ export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProp
     trail.addOverride("dynamic.insight_selector", { for_each: insights, content: { insight_type: "${insight_selector.value}" } });
   } else if (insights?.length) trail.addOverride("insight_selector", insights.map((t) => ({ insight_type: t })));
 
-  if (ops.preconditions?.length) {
-    addPreconditions(trail, ...ops.preconditions);
-  }
+  if (ops.enforced?.length) enforce(trail, ops.enforced);
 }

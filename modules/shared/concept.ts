@@ -3,6 +3,7 @@ import type { Config } from "../../config/schema";
 import type { Problem } from "../../config/load";
 import type { AwsProvider, TerraformResource, TerraformStack } from "./facade";
 import type { NamedPolicy } from "./limits";
+import type { CrossFieldRule } from "./rules/cross-field";
 import type { ModuleDoc } from "./module-doc";
 import type { ModuleVariables, VariableSpec } from "./variables";
 import type { TrailOperationsProps } from "../organization-trail/trail-operations";
@@ -10,16 +11,6 @@ import type { TrailKey } from "../trail-key/trail-key";
 
 /** A config section's fields (zod), by name. */
 export type Shape = Record<string, z.ZodType>;
-
-/** Reports one problem of a cross-field rule: where, the value, and the rule ("must …"). */
-export type Report = (path: (string | number)[], input: unknown, message: string) => void;
-
-/** A rule relating settings to each other, and the AWS document it comes from (`orgtrail rules`). */
-export interface CrossFieldRule {
-  /** The rule in words, as `orgtrail rules` lists it. */
-  readonly rule: string;
-  readonly source: string;
-}
 
 /**
  * One concept of orgtrail, everything about it in `modules/<name>/`: its config sections (or the fields it adds to
@@ -37,9 +28,10 @@ export interface Concept<S extends Shape = Record<never, never>, E extends Recor
   readonly extends?: E;
   /** Settings this concept renamed, old config path to new: a config with the old name gets told the new one. */
   readonly renamed?: Readonly<Record<string, string>>;
-  /** Cross-field checks of a parsed config; every problem is reported. */
-  readonly check?: (c: Config, report: Report) => void;
-  /** The cross-field rules `check` enforces, with their sources. */
+  /**
+   * Its rules between settings (or between its module's variables), in the order the config check reports them:
+   * each carries its check of a parsed config, its module's precondition, or both (or is met by construction).
+   */
   readonly crossFieldRules?: readonly CrossFieldRule[];
   /** Settings that work but deserve a look. */
   readonly warnings?: (c: Config) => Problem[];

@@ -1,4 +1,5 @@
-import { RULES, type Rule, type RuleName } from "./rules/rules";
+import { rulesOf, type RuleName } from "./rules/field-rules";
+import type { Rule } from "./rules/rule";
 
 /**
  * Rules for module variables whose values are maps or lists of objects: the same shared rule sets as the config,
@@ -13,7 +14,7 @@ export const variableRule = (r: Pick<Rule, "must" | "check" | "condition">): Rul
 
 /** Every key of a map meets the rule set. */
 export function keysMeet(name: RuleName, what: string): Rule[] {
-  return RULES[name].map((r) => variableRule({
+  return rulesOf(name).map((r) => variableRule({
     must: `have keys that are ${what} (each must ${r.must})`,
     check: (v) => entries(v).every(([k]) => r.check(k)),
     condition: (ref) => `alltrue([for k in keys(${ref}) : try(${r.condition("k")}, false)])`,
@@ -22,7 +23,7 @@ export function keysMeet(name: RuleName, what: string): Rule[] {
 
 /** A field of every entry meets the rule set; `nullable` lets it be null, `list` applies the rules to each element. */
 export function fieldMeets(field: string, name: RuleName, opts: { nullable?: boolean; list?: boolean } = {}): Rule[] {
-  return RULES[name].map((r) => {
+  return rulesOf(name).map((r) => {
     const one = opts.list
       ? (x: string) => `try(alltrue([for a in ${x} : try(${r.condition("a")}, false)]), false)`
       : (x: string) => `try(${r.condition(x)}, false)`;

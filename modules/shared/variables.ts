@@ -1,6 +1,7 @@
 import { TerraformStack, TerraformVariable, type TerraformVariableValidationConfig } from "./facade";
 import type { Config } from "../../config/schema";
-import { RULES, type Rule, type RuleName } from "./rules/rules";
+import { rulesOf, type RuleName } from "./rules/field-rules";
+import type { Rule } from "./rules/rule";
 
 /**
  * One row of a module's input table, written once: the module variable (snake_case name, type, description,
@@ -105,14 +106,14 @@ export class ModuleVariables {
 export function validations(spec: VariableSpec, optional: boolean): TerraformVariableValidationConfig[] {
   const ref = `var.${spec.name}`;
   const out: TerraformVariableValidationConfig[] = [];
-  const rules = typeof spec.rules === "string" ? RULES[spec.rules] : spec.rules ?? [];
+  const rules = typeof spec.rules === "string" ? rulesOf(spec.rules) : spec.rules ?? [];
   for (const rule of rules) {
     // try(): a null or ill-typed value must fail the rule, not crash the evaluation.
     const cond = `try(${rule.condition(ref)}, false)`;
     out.push({ condition: `\${${optional ? `${ref} == null || ${cond}` : cond}}`, errorMessage: `${spec.name} must ${rule.must}.` });
   }
   if (spec.elementRules) {
-    for (const rule of RULES[spec.elementRules]) {
+    for (const rule of rulesOf(spec.elementRules)) {
       const all = `alltrue([for x in ${spec.type.startsWith("map") ? `values(${ref})` : ref} : try(${rule.condition("x")}, false)])`;
       out.push({ condition: `\${${optional ? `${ref} == null || ${all}` : all}}`, errorMessage: `Every element of ${spec.name} must ${rule.must}.` });
     }

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { ruled as text } from "../shared/rules/zod";
+import { ruled } from "../shared/rules/zod";
 
 const thirdPartyReader = z.strictObject({
-  name: text("roleName").describe("Name of the role created for the third party in the log-archive account."),
-  accountId: text("accountId").describe("The third party's AWS account; its root is trusted, with the external ID."),
-  externalId: text("externalId").describe("The external ID the third party issued (sts:ExternalId)."),
+  name: ruled("roleName").describe("Name of the role created for the third party in the log-archive account."),
+  accountId: ruled("accountId").describe("The third party's AWS account; its root is trusted, with the external ID."),
+  externalId: ruled("externalId").describe("The external ID the third party issued (sts:ExternalId)."),
   requireMfa: z.boolean().default(false),
-  accounts: z.array(text("accountId")).min(1).optional().describe("Member accounts whose logs it may read. Default: every account."),
+  accounts: z.array(ruled("accountId")).min(1).optional().describe("Member accounts whose logs it may read. Default: every account."),
 });
 
 /** The `thirdPartyReaders` section. */

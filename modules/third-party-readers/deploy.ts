@@ -14,7 +14,7 @@ export function deployThirdPartyReaders(ctx: DeployContext): void {
   const third = new ThirdPartyReaders(ctx.stack, "third-party-readers", {
     ...accessLocation(config),
     readers,
-    ownAccountIds: [s.managementAccountId, s.logArchiveAccountId],
+    logArchiveAccountId: s.logArchiveAccountId,
     provider: ctx.providers.logArchive,
   });
   ctx.output("third_party_reader_role_arns", third.roleArns, "Role ARN by third-party role name.");

@@ -1,14 +1,13 @@
 import type { Concept } from "../shared/concept";
 import { thirdPartyReadersSections } from "./config";
 import { thirdPartyReadersPolicies } from "./policies";
-import { checkThirdPartyReaders, THIRD_PARTY_READERS_RULES } from "./rules";
+import { THIRD_PARTY_READERS_RULES } from "./rules";
 
 /** A reader role per third party, with its external ID. */
 export const thirdPartyReaders: Concept<typeof thirdPartyReadersSections> = {
   name: "third-party-readers",
   summary: "a reader role per third party, with its external ID",
   sections: thirdPartyReadersSections,
-  check: checkThirdPartyReaders,
   crossFieldRules: THIRD_PARTY_READERS_RULES,
   policies: thirdPartyReadersPolicies,
   needs: ["deployment"],

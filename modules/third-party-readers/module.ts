@@ -34,7 +34,7 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
     ...logLocation(v),
     organizationId: v.s("organization_id"),
     readers: v.s("third_party_readers"),
-    ownAccountIds: [v.s("management_account_id"), v.s("log_archive_account_id")],
+    logArchiveAccountId: v.s("log_archive_account_id"),
     tags: v.s("tags"),
   });
   output(stack, "role_arns", readers.roleArns, "Role ARN by third-party role name: give it and the external ID to the third party.");

@@ -4,7 +4,9 @@ import { logReaderPolicy, thirdPartyTrustPolicy, type ReaderScopeIntent } from "
 import { eachAttribute, forEach } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { tag, type Tags, addPreconditions } from "../shared/resources";
+import { tag, type Tags } from "../shared/resources";
+import { enforce } from "../shared/rules/precondition";
+import { THIRD_PARTY_NOT_OWN_ACCOUNT } from "./rules";
 
 /** One third party's entry of the `for_each` map, keyed by role name. */
 export interface ThirdPartyEntry {
@@ -18,8 +20,8 @@ export interface ThirdPartyEntry {
 export interface ThirdPartyReadersProps extends Omit<ReaderScopeIntent, "allAccounts" | "accounts"> {
   /** Keyed by role name: a literal map, or a Terraform reference such as `${var.third_party_readers}`. */
   readonly readers: Record<string, ThirdPartyEntry> | string;
-  /** Accounts that are never third parties (management, log archive): a plan-time precondition. */
-  readonly ownAccountIds: readonly string[];
+  /** The log-archive account: with the management account, never a third party (a plan-time precondition). */
+  readonly logArchiveAccountId: string;
   readonly tags?: Tags;
   readonly provider?: TerraformProvider;
 }
@@ -54,11 +56,7 @@ export class ThirdPartyReaders extends Construct {
     forEach(this.role, props.readers);
     addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "third_party_trust", name: "third-party reader role trust policy", kind: "trustPolicy", policy: this.role.assumeRolePolicyInput!, inline: true });
     tag(this.role, props.tags);
-    const own = `[${props.ownAccountIds.map((a) => (a.startsWith("${") ? a.slice(2, -1) : JSON.stringify(a))).join(", ")}]`;
-    addPreconditions(this.role, {
-      condition: `\${!contains(${own}, each.value.account_id)}`,
-      errorMessage: "A third-party reader's account_id must not be the management or log-archive account: they are not third parties.",
-    });
+    enforce(this.role, [THIRD_PARTY_NOT_OWN_ACCOUNT], { management_account_id: props.managementAccountId, log_archive_account_id: props.logArchiveAccountId });
 
     this.policy = new IamRolePolicy(this, "policy", {
       name: "orgtrail-read-cloudtrail-logs",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ruledCount as num, ruledText as str } from "../shared/rules/zod";
+import { ruled } from "../shared/rules/zod";
 
 export const TRAIL_DELIVERY_DEFAULTS = {
   logRetentionDays: 365,
@@ -9,17 +9,17 @@ export const TRAIL_DELIVERY_DEFAULTS = {
 } as const;
 
 /** "trail": the trail's key (its policy gains the statements the service needs); or the ARN of another key. */
-const keyChoice = z.union([z.literal("trail"), str("kmsKeyArn")]).default("trail");
+const keyChoice = z.union([z.literal("trail"), ruled("kmsKeyArn")]).default("trail");
 
 const cloudWatchLogs = z.strictObject({
-  logGroupName: str("logGroupName").optional().describe("Default: /aws/cloudtrail/<trail.name>."),
-  retentionDays: num("logRetentionDays").default(TRAIL_DELIVERY_DEFAULTS.logRetentionDays).describe("Days CloudWatch Logs keeps the events."),
+  logGroupName: ruled("logGroupName").optional().describe("Default: /aws/cloudtrail/<trail.name>."),
+  retentionDays: ruled("logRetentionDays").default(TRAIL_DELIVERY_DEFAULTS.logRetentionDays).describe("Days CloudWatch Logs keeps the events."),
   kmsKey: keyChoice.describe("Key that encrypts the log group: 'trail' or a key ARN whose policy lets logs.<region>.amazonaws.com use it."),
-  roleName: str("iamRoleName").optional().describe("Role CloudTrail assumes to deliver. Default: <trail.name>-cloudwatch-logs."),
+  roleName: ruled("roleName").optional().describe("Role CloudTrail assumes to deliver. Default: <trail.name>-cloudwatch-logs."),
 });
 
 const snsTopic = z.strictObject({
-  name: str("snsTopicName").optional().describe("Default: <trail.name>-notifications."),
+  name: ruled("snsTopicName").optional().describe("Default: <trail.name>-notifications."),
   kmsKey: keyChoice.describe("Key that encrypts the topic: 'trail' or a key ARN whose policy lets CloudTrail use it for this topic."),
 });
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ruled as text } from "../shared/rules/zod";
+import { ruled } from "../shared/rules/zod";
 
 const trailGuardrail = z.strictObject({
-  targetIds: z.array(text("policyTargetId")).min(1).describe("Root, OU or account IDs to attach the SCP to."),
-  breakGlassRoleName: text("roleName").optional().describe("Roles of this name (in any account) are exempt."),
+  targetIds: z.array(ruled("policyTargetId")).min(1).describe("Root, OU or account IDs to attach the SCP to."),
+  breakGlassRoleName: ruled("roleName").optional().describe("Roles of this name (in any account) are exempt."),
 });
 
 /** The `trailGuardrail` section. */

@@ -1,14 +1,13 @@
 import type { Concept } from "../shared/concept";
 import { trailGuardrailSections } from "./config";
 import { trailGuardrailPolicies } from "./policies";
-import { checkTrailGuardrail, TRAIL_GUARDRAIL_RULES } from "./rules";
+import { TRAIL_GUARDRAIL_RULES } from "./rules";
 
 /** An SCP that keeps anyone from switching the organization trail off. */
 export const trailGuardrail: Concept<typeof trailGuardrailSections> = {
   name: "trail-guardrail",
   summary: "an SCP that keeps anyone from switching the organization trail off",
   sections: trailGuardrailSections,
-  check: checkTrailGuardrail,
   crossFieldRules: TRAIL_GUARDRAIL_RULES,
   policies: trailGuardrailPolicies,
   needs: ["deployment"],

@@ -3,7 +3,9 @@ import { trailGuardrailScp, type TrailGuardrailIntent } from "./guardrail-scp";
 import { forEach } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { tag, type Tags, addPreconditions } from "../shared/resources";
+import { tag, type Tags } from "../shared/resources";
+import { enforce } from "../shared/rules/precondition";
+import { GUARDRAIL_NOT_ON_MANAGEMENT } from "./rules";
 
 export interface TrailGuardrailProps extends TrailGuardrailIntent {
   /** Root or OU IDs: a literal list, or a Terraform expression of a list such as `var.target_ids`. */
@@ -43,11 +45,6 @@ export class TrailGuardrail extends Construct {
     attachment.overrideLogicalId("trail_guardrail");
     const targets = "expression" in props.targetIds ? props.targetIds.expression : JSON.stringify(props.targetIds);
     forEach(attachment, `\${toset(${targets})}`);
-    // SCPs never apply to the management account: attaching there would look like protection and give none.
-    const management = props.managementAccountId.startsWith("${") ? props.managementAccountId.slice(2, -1) : JSON.stringify(props.managementAccountId);
-    addPreconditions(attachment, {
-      condition: `\${each.value != ${management}}`,
-      errorMessage: "A trail guardrail target must not be the management account: SCPs never apply to it.",
-    });
+    enforce(attachment, [GUARDRAIL_NOT_ON_MANAGEMENT], { management_account_id: props.managementAccountId });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ruled, ruledNumber } from "../shared/rules/zod";
+import { ruled } from "../shared/rules/zod";
 
 export const TRAIL_KEY_DEFAULTS = { kmsAlias: "alias/orgtrail-cloudtrail", deletionWindowDays: 30 } as const;
 
@@ -12,7 +12,7 @@ export const trailKeySections = {
         .default("create")
         .describe("'create' for a new customer managed key, or the ARN of an existing key."),
       aliasName: ruled("kmsAlias").default(TRAIL_KEY_DEFAULTS.kmsAlias),
-      deletionWindowDays: ruledNumber("deletionWindowDays").default(TRAIL_KEY_DEFAULTS.deletionWindowDays),
+      deletionWindowDays: ruled("deletionWindowDays").default(TRAIL_KEY_DEFAULTS.deletionWindowDays),
     })
     .prefault({}),
 };

@@ -1,38 +1,20 @@
 import { z } from "zod";
-import { broken, jsonSchemaOf, RULES, type Rule, type RuleName } from "./rules";
-import { OPERATIONS_RULES, type OperationsRuleName } from "./operations-rules";
+import { FIELD_RULES, rulesOf, type RuleName, type ValueOf } from "./field-rules";
+import { broken, jsonSchemaOf } from "./rule";
+
+type Ruled<N extends RuleName> = ValueOf<N> extends "number" ? z.ZodNumber : z.ZodString;
 
 /**
- * zod types checked against a shared rule set: every broken rule is its own issue ("must …"), and the rule's JSON
- * Schema fragment goes into the published schema, so editors flag what the config check refuses.
+ * A config field checked against a named rule set: text or a number, as the set judges. Every broken rule is its
+ * own issue ("must …"), and the set's JSON Schema fragment goes into the published schema, so editors flag what the
+ * config check refuses.
  */
-export function ruled(name: RuleName) {
-  return z
-    .string()
+export function ruled<N extends RuleName>(name: N): Ruled<N> {
+  const rules = rulesOf(name);
+  const base = FIELD_RULES[name].rules.every((r) => r.value === "number") ? z.number() : z.string();
+  return (base as z.ZodType)
     .superRefine((value, ctx) => {
-      for (const rule of broken(RULES[name], value)) ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
-    })
-    .meta(jsonSchemaOf(RULES[name]));
-}
-
-export function ruledNumber(name: RuleName) {
-  return z
-    .number()
-    .superRefine((value, ctx) => {
-      for (const rule of broken(RULES[name], value)) ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
-    })
-    .meta(jsonSchemaOf(RULES[name]));
-}
-
-function checked<T extends z.ZodString | z.ZodNumber>(base: T, rules: readonly Rule[]): T {
-  return base
-    .superRefine((value: unknown, ctx) => {
       for (const rule of broken(rules, value)) ctx.addIssue({ code: "custom", message: `must ${rule.must}`, input: value });
     })
-    .meta(jsonSchemaOf(rules)) as unknown as T;
+    .meta(jsonSchemaOf(rules)) as unknown as Ruled<N>;
 }
-
-/** Like `ruled`, for a rule set of either table (the operations settings' rules live in OPERATIONS_RULES). */
-export const ruledText = (name: OperationsRuleName | RuleName) =>
-  checked(z.string(), name in OPERATIONS_RULES ? OPERATIONS_RULES[name as OperationsRuleName] : RULES[name as RuleName]);
-export const ruledCount = (name: OperationsRuleName) => checked(z.number(), OPERATIONS_RULES[name]);
