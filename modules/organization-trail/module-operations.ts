@@ -3,12 +3,12 @@ import { MAX_SELECTOR_VALUES, SELECTOR_NAMES } from "../event-selectors/selector
 import { distinct, eachElement, eachOptionalField, OPERATIONS_RULES } from "../shared/rules/operations-rules";
 import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "../trail-delivery/config";
 import { RULES } from "../shared/rules/rules";
-import { deferred } from "../shared/document";
 import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import type { TrailOperationsProps } from "./trail-operations";
 import { TrailDelivery } from "../trail-delivery/trail-delivery";
 import { addPreconditions, type Precondition } from "../shared/resources";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import { coalesce, notNull, reference, toTemplate } from "../shared/value";
 
 /** The organization-trail module's inputs for CloudWatch Logs, SNS, event selectors, Insights and a delegated admin. */
 export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
@@ -48,9 +48,9 @@ export const LOG_ARCHIVE_DELIVERY_VARIABLES: readonly VariableSpec[] = [
 
 export function keyDeliveryFromVariables(v: ModuleVariables): KeyDeliveryIntent {
   return {
-    cloudWatchLogs: { enabled: deferred(`${v.e("cloud_watch_logs_group_arn")} != null`), logGroupArn: v.s("cloud_watch_logs_group_arn") },
-    snsTopic: { enabled: deferred(`${v.e("sns_topic_arn")} != null`), topicArn: v.s("sns_topic_arn") },
-    trailAdminAccountId: deferred(v.e("trail_admin_account_id")),
+    cloudWatchLogs: { enabled: notNull(v.expr("cloud_watch_logs_group_arn")), logGroupArn: v.s("cloud_watch_logs_group_arn") },
+    snsTopic: { enabled: notNull(v.expr("sns_topic_arn")), topicArn: v.s("sns_topic_arn") },
+    trailAdminAccountId: v.expr("trail_admin_account_id"),
   };
 }
 
@@ -93,18 +93,18 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
   const delivery = new TrailDelivery(stack, "delivery", {
     ...context,
     cloudWatchLogs: {
-      enabled: deferred(v.e("cloud_watch_logs_enabled")),
+      enabled: v.expr("cloud_watch_logs_enabled"),
       logGroupName: "${local.cloud_watch_logs_group_name}",
       retentionDays: v.n("cloud_watch_logs_retention_days"),
-      kmsKeyArn: `\${coalesce(${v.e("cloud_watch_logs_kms_key_arn")}, ${v.e("kms_key_arn")})}`,
+      kmsKeyArn: toTemplate(coalesce(v.expr("cloud_watch_logs_kms_key_arn"), v.expr("kms_key_arn"))),
       roleName: "${local.cloud_watch_logs_role_name}",
     },
     snsTopic: {
-      enabled: deferred(v.e("sns_topic_enabled")),
+      enabled: v.expr("sns_topic_enabled"),
       topicName: "${local.sns_topic_name}",
-      kmsKeyArn: `\${coalesce(${v.e("sns_kms_key_arn")}, ${v.e("kms_key_arn")})}`,
+      kmsKeyArn: toTemplate(coalesce(v.expr("sns_kms_key_arn"), v.expr("kms_key_arn"))),
     },
-    tags: v.s("tags"),
+    tags: v.expr("tags"),
   });
 
   // Checked on the delivery resources too: they are planned before the trail, and would otherwise fail first on a
@@ -146,7 +146,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
   output("sns_topic_arn", arnOf("var.sns_topic_enabled", "arn:${var.partition}:sns:${var.trail_home_region}:${local.delivery_account_id}:${local.sns_topic_name}"), "Topic notified of each log file delivery (pass it to the log-archive module when it uses the trail key); null when off.");
 
   return {
-    trail: { ...delivery.trailSettings, advancedEventSelectors: "${local.event_selectors}", insightTypes: v.s("insight_types"), preconditions },
+    trail: { ...delivery.trailSettings, advancedEventSelectors: reference("local.event_selectors"), insightTypes: v.expr("insight_types"), preconditions },
     readyForTrail: delivery.readyForTrail,
   };
 }

@@ -1,19 +1,20 @@
 import type { Cloudtrail } from "../shared/facade";
 import type { TrailDeliverySettings } from "../trail-delivery/trail-delivery";
-import { addPreconditions } from "../shared/resources";
+import { addPreconditions, type Precondition } from "../shared/resources";
+import { isExpr, toTemplate, type Value } from "../shared/value";
 
 /** Operating settings of the trail beyond S3 delivery. Literal values (deploy stack) or Terraform expressions. */
 export interface TrailOperationsProps extends TrailDeliverySettings {
   /**
-   * `advanced_event_selector` blocks (Terraform shape), or a Terraform expression `${...}` evaluating to a list of
+   * `advanced_event_selector` blocks (Terraform shape), or a Terraform expression evaluating to a list of
    * `{ name, field_selectors = [{ field, equals?, not_equals?, starts_with? }] }` rendered as dynamic blocks.
    * Empty or undefined: CloudTrail's default, every management event.
    */
-  readonly advancedEventSelectors?: Record<string, unknown>[] | string;
+  readonly advancedEventSelectors?: Value<Record<string, unknown>[]>;
   /** Insights types, or a Terraform expression evaluating to a list of them. */
-  readonly insightTypes?: readonly string[] | string;
+  readonly insightTypes?: Value<readonly string[]>;
   /** Terraform preconditions checked before the trail is created or changed (vendorable modules). */
-  readonly preconditions?: readonly { condition: string; errorMessage: string }[];
+  readonly preconditions?: readonly Precondition[];
 }
 
 export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProps | undefined): void {
@@ -23,9 +24,9 @@ export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProp
   if (ops.snsTopicArn) trail.addOverride("sns_topic_name", ops.snsTopicArn);
 
   const selectors = ops.advancedEventSelectors;
-  if (typeof selectors === "string") {
+  if (isExpr(selectors)) {
     trail.addOverride("dynamic.advanced_event_selector", {
-      for_each: selectors,
+      for_each: toTemplate(selectors),
       content: {
         name: "${advanced_event_selector.value.name}",
         dynamic: {
@@ -44,8 +45,8 @@ export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProp
   } else if (selectors?.length) trail.addOverride("advanced_event_selector", selectors);
 
   const insights = ops.insightTypes;
-  if (typeof insights === "string") {
-    trail.addOverride("dynamic.insight_selector", { for_each: insights, content: { insight_type: "${insight_selector.value}" } });
+  if (isExpr(insights)) {
+    trail.addOverride("dynamic.insight_selector", { for_each: toTemplate(insights), content: { insight_type: "${insight_selector.value}" } });
   } else if (insights?.length) trail.addOverride("insight_selector", insights.map((t) => ({ insight_type: t })));
 
   if (ops.preconditions?.length) {

@@ -1,10 +1,10 @@
 import { Construct, IamRole, IamRolePolicy, type TerraformProvider } from "../shared/facade";
-import { deferred } from "../shared/document";
 import { logReaderPolicy, thirdPartyTrustPolicy, type ReaderScopeIntent } from "../member-reader-roles/reader-policies";
-import { eachAttribute, forEach } from "../shared/for-each";
+import { each, eachAttribute, eachRef, forEach } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { tag, type Tags, addPreconditions } from "../shared/resources";
+import { expr, ifElse, isNull, toHcl, toTemplate, type Value } from "../shared/value";
 
 /** One third party's entry of the `for_each` map, keyed by role name. */
 export interface ThirdPartyEntry {
@@ -16,8 +16,8 @@ export interface ThirdPartyEntry {
 }
 
 export interface ThirdPartyReadersProps extends Omit<ReaderScopeIntent, "allAccounts" | "accounts"> {
-  /** Keyed by role name: a literal map, or a Terraform reference such as `${var.third_party_readers}`. */
-  readonly readers: Record<string, ThirdPartyEntry> | string;
+  /** Keyed by role name: a literal map, or a Terraform expression such as `var.third_party_readers`. */
+  readonly readers: Value<Record<string, ThirdPartyEntry>>;
   /** Accounts that are never third parties (management, log archive): a plan-time precondition. */
   readonly ownAccountIds: readonly string[];
   readonly tags?: Tags;
@@ -37,15 +37,16 @@ export class ThirdPartyReaders extends Construct {
   constructor(scope: Construct, name: string, props: ThirdPartyReadersProps) {
     super(scope, name);
     const { provider } = props;
+    const accountId = each.field("account_id");
     this.role = new IamRole(this, "role", {
-      name: "${each.key}",
-      description: "orgtrail: third-party reader of CloudTrail logs (account ${each.value.account_id})",
+      name: toTemplate(each.key),
+      description: `orgtrail: third-party reader of CloudTrail logs (account ${toTemplate(accountId)})`,
       assumeRolePolicy: renderPolicy(
         thirdPartyTrustPolicy({
           partition: props.partition,
-          trustedAccountId: "${each.value.account_id}",
-          externalId: "${each.value.external_id}",
-          requireMfa: deferred("each.value.require_mfa"),
+          trustedAccountId: toTemplate(accountId),
+          externalId: toTemplate(each.field("external_id")),
+          requireMfa: each.field("require_mfa"),
         }),
       ),
       provider,
@@ -54,20 +55,20 @@ export class ThirdPartyReaders extends Construct {
     forEach(this.role, props.readers);
     addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "third_party_trust", name: "third-party reader role trust policy", kind: "trustPolicy", policy: this.role.assumeRolePolicyInput!, inline: true });
     tag(this.role, props.tags);
-    const own = `[${props.ownAccountIds.map((a) => (a.startsWith("${") ? a.slice(2, -1) : JSON.stringify(a))).join(", ")}]`;
+    const own = `[${props.ownAccountIds.map(toHcl).join(", ")}]`;
     addPreconditions(this.role, {
-      condition: `\${!contains(${own}, each.value.account_id)}`,
+      condition: toTemplate(expr(`!contains(${own}, ${toHcl(accountId)})`)),
       errorMessage: "A third-party reader's account_id must not be the management or log-archive account: they are not third parties.",
     });
 
     this.policy = new IamRolePolicy(this, "policy", {
       name: "orgtrail-read-cloudtrail-logs",
-      role: "${aws_iam_role.third_party_reader[each.key].name}",
+      role: eachRef(this.role, "name"),
       policy: renderPolicy(
         logReaderPolicy({
           ...props,
-          allAccounts: deferred("each.value.accounts == null"),
-          accounts: deferred("each.value.accounts == null ? [] : each.value.accounts"),
+          allAccounts: isNull(each.field("accounts")),
+          accounts: ifElse(isNull(each.field("accounts")), [], each.field("accounts")),
         }),
       ),
       provider,

@@ -1,13 +1,14 @@
 import { Construct, OrganizationsPolicy, OrganizationsPolicyAttachment, type TerraformProvider } from "../shared/facade";
 import { trailGuardrailScp, type TrailGuardrailIntent } from "./guardrail-scp";
-import { forEach } from "../shared/for-each";
+import { each, forEach, toSet } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { tag, type Tags, addPreconditions } from "../shared/resources";
+import { addPreconditions, ref, tag, type Tags } from "../shared/resources";
+import { fromTemplate, ne, toTemplate, type Value } from "../shared/value";
 
 export interface TrailGuardrailProps extends TrailGuardrailIntent {
   /** Root or OU IDs: a literal list, or a Terraform expression of a list such as `var.target_ids`. */
-  readonly targetIds: readonly string[] | { readonly expression: string };
+  readonly targetIds: Value<readonly string[]>;
   /** @default OrgTrailProtectOrganizationTrail */
   readonly policyName?: string;
   readonly tags?: Tags;
@@ -36,17 +37,15 @@ export class TrailGuardrail extends Construct {
     tag(this.policy, props.tags);
 
     const attachment = new OrganizationsPolicyAttachment(this, "attachment", {
-      policyId: "${aws_organizations_policy.trail_guardrail.id}",
-      targetId: "${each.value}",
+      policyId: ref(this.policy, "id"),
+      targetId: toTemplate(each.value),
       provider: props.provider,
     });
     attachment.overrideLogicalId("trail_guardrail");
-    const targets = "expression" in props.targetIds ? props.targetIds.expression : JSON.stringify(props.targetIds);
-    forEach(attachment, `\${toset(${targets})}`);
+    forEach(attachment, toSet(props.targetIds));
     // SCPs never apply to the management account: attaching there would look like protection and give none.
-    const management = props.managementAccountId.startsWith("${") ? props.managementAccountId.slice(2, -1) : JSON.stringify(props.managementAccountId);
     addPreconditions(attachment, {
-      condition: `\${each.value != ${management}}`,
+      condition: ne(each.value, fromTemplate(props.managementAccountId)),
       errorMessage: "A trail guardrail target must not be the management account: SCPs never apply to it.",
     });
   }
