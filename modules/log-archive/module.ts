@@ -1,6 +1,6 @@
 import type { TerraformStack } from "../shared/facade";
-import { TerraformLocal } from "../shared/facade";
 import type { ModuleDefinition } from "../shared/concept";
+import { local } from "../shared/locals";
 import { output } from "../shared/output";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
 import { coalesce, ifElse, isNull, notNull, toTemplate } from "../shared/value";
@@ -48,7 +48,7 @@ export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
 function build(stack: TerraformStack, v: ModuleVariables): void {
   const accessLogBucketName = coalesce(v.expr("access_log_bucket_name"), `${v.s("bucket_name")}-access-logs`);
   // The key path before AWSLogs/, named once so policies and outputs read `${local.logs_key_path}AWSLogs/...`.
-  new TerraformLocal(stack, "logs-key-path", toTemplate(ifElse(isNull(v.expr("s3_key_prefix")), "", `${v.s("s3_key_prefix")}/`))).overrideLogicalId("logs_key_path");
+  const keyPath = toTemplate(local(stack, "logs_key_path", ifElse(isNull(v.expr("s3_key_prefix")), "", `${v.s("s3_key_prefix")}/`)));
   const archive = new LogArchive(stack, "log-archive", {
     partition: v.s("partition"),
     organizationId: v.s("organization_id"),
@@ -57,7 +57,7 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
     trailName: v.s("trail_name"),
     logArchiveAccountId: v.s("log_archive_account_id"),
     bucketName: v.s("bucket_name"),
-    keyPath: "${local.logs_key_path}",
+    keyPath,
     objectOwnership: v.s("object_ownership"),
     lifecycle: {
       transitionDays: v.n("lifecycle_transition_days"),
@@ -88,7 +88,7 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
   output(stack, "kms_key_arn", archive.trailKey.keyArn, "ARN of the KMS key (created or brought); available once the key policy is in place.", archive.readyForTrail);
   output(stack, "access_log_bucket_name", ifElse(v.expr("create_access_log_bucket"), accessLogBucketName, null), "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
   output(stack, "trail_arn", `arn:\${var.partition}:cloudtrail:\${var.trail_home_region}:\${var.management_account_id}:trail/\${var.trail_name}`, "The organization trail ARN every policy here is bound to (aws:SourceArn).");
-  output(stack, "member_log_prefix", "${local.logs_key_path}AWSLogs/${var.organization_id}/<account-id>/", "Where each member account lists and reads its own logs (list with the trailing slash).");
+  output(stack, "member_log_prefix", `${keyPath}AWSLogs/${v.s("organization_id")}/<account-id>/`, "Where each member account lists and reads its own logs (list with the trailing slash).");
 }
 
 export const logArchiveModule = (): ModuleDefinition => ({ name: "log-archive", variables: LOG_ARCHIVE_VARIABLES, build, doc: LOG_ARCHIVE_DOC });

@@ -1,4 +1,7 @@
-import { TerraformOutput, type TerraformResource, type TerraformStack } from "../shared/facade";
+import type { TerraformResource, TerraformStack } from "../shared/facade";
+import { local } from "../shared/locals";
+import { output } from "../shared/output";
+import { logGroupArn, snsTopicArn } from "../trail-delivery/delivery-arns";
 import { selectorSpecs } from "../event-selectors/selectors";
 import { selectorsHcl } from "../event-selectors/selectors-hcl";
 import { EVENT_SELECTOR_VARIABLES, eventSelectionFromVariables, eventSelectorPreconditions } from "../event-selectors/module-selectors";
@@ -9,7 +12,7 @@ import type { TrailOperationsProps } from "./trail-operations";
 import { TrailDelivery } from "../trail-delivery/trail-delivery";
 import { addPreconditions, type Precondition } from "../shared/resources";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
-import { coalesce, expr, notNull, reference, toTemplate } from "../shared/value";
+import { coalesce, expr, ifElse, notNull, toHcl, toTemplate } from "../shared/value";
 
 /** The organization-trail module's inputs for CloudWatch Logs, SNS, event selectors, Insights and a delegated admin. */
 export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
@@ -53,33 +56,31 @@ export interface TrailModuleOperations {
  * selectors and Insights as dynamic blocks, the cross-variable preconditions, and the outputs.
  */
 export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVariables): TrailModuleOperations {
-  stack.addOverride("locals", {
-    delivery_account_id: "${var.delegated_admin_account_id != null ? var.delegated_admin_account_id : var.management_account_id}",
-    cloud_watch_logs_group_name: '${coalesce(var.cloud_watch_logs_group_name, "/aws/cloudtrail/${var.trail_name}")}',
-    cloud_watch_logs_role_name: '${coalesce(var.cloud_watch_logs_role_name, "${var.trail_name}-cloudwatch-logs")}',
-    sns_topic_name: '${coalesce(var.sns_topic_name, "${var.trail_name}-notifications")}',
-    event_selectors: toTemplate(expr(selectorsHcl(selectorSpecs(eventSelectionFromVariables(v))))),
-  });
-  const selectors = reference("local.event_selectors");
+  const trailName = v.s("trail_name");
+  const deliveryAccountId = local(stack, "delivery_account_id", ifElse(notNull(v.expr("delegated_admin_account_id")), v.expr("delegated_admin_account_id"), v.expr("management_account_id")));
+  const logGroupName = local(stack, "cloud_watch_logs_group_name", coalesce(v.expr("cloud_watch_logs_group_name"), OPERATIONS_DEFAULTS.logGroupName(trailName)));
+  const roleName = local(stack, "cloud_watch_logs_role_name", coalesce(v.expr("cloud_watch_logs_role_name"), OPERATIONS_DEFAULTS.roleName(trailName)));
+  const topicName = local(stack, "sns_topic_name", coalesce(v.expr("sns_topic_name"), OPERATIONS_DEFAULTS.topicName(trailName)));
+  const selectors = local(stack, "event_selectors", expr(selectorsHcl(selectorSpecs(eventSelectionFromVariables(v)))));
   const context = {
     partition: v.s("partition"),
     homeRegion: v.s("trail_home_region"),
     managementAccountId: v.s("management_account_id"),
-    trailName: v.s("trail_name"),
-    deliveryAccountId: "${local.delivery_account_id}",
+    trailName,
+    deliveryAccountId: toTemplate(deliveryAccountId),
   };
   const delivery = new TrailDelivery(stack, "delivery", {
     ...context,
     cloudWatchLogs: {
       enabled: v.expr("cloud_watch_logs_enabled"),
-      logGroupName: "${local.cloud_watch_logs_group_name}",
+      logGroupName: toTemplate(logGroupName),
       retentionDays: v.n("cloud_watch_logs_retention_days"),
       kmsKeyArn: toTemplate(coalesce(v.expr("cloud_watch_logs_kms_key_arn"), v.expr("kms_key_arn"))),
-      roleName: "${local.cloud_watch_logs_role_name}",
+      roleName: toTemplate(roleName),
     },
     snsTopic: {
       enabled: v.expr("sns_topic_enabled"),
-      topicName: "${local.sns_topic_name}",
+      topicName: toTemplate(topicName),
       kmsKeyArn: toTemplate(coalesce(v.expr("sns_kms_key_arn"), v.expr("kms_key_arn"))),
     },
     tags: v.expr("tags"),
@@ -91,7 +92,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
     condition: "${var.management_account_id != null && var.trail_home_region != null}",
     errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
   };
-  const roleNameLength = { condition: "${length(local.cloud_watch_logs_role_name) <= 64}", errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." };
+  const roleNameLength = { condition: toTemplate(expr(`length(${toHcl(roleName)}) <= 64`)), errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." };
   const precondition = (r: TerraformResource | undefined, ...checks: Precondition[]) => r && addPreconditions(r, ...checks);
   precondition(delivery.role, accountsSet, roleNameLength);
   precondition(delivery.rolePolicy, accountsSet);
@@ -103,18 +104,22 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
       errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
     },
     { condition: "${var.delegated_admin_account_id == null || var.delegated_admin_account_id != var.management_account_id}", errorMessage: "delegated_admin_account_id must differ from management_account_id: CloudTrail cannot delegate administration to the management account." },
-    { condition: "${!var.cloud_watch_logs_enabled || length(local.cloud_watch_logs_role_name) <= 64}", errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." },
+    { condition: toTemplate(expr(`!var.cloud_watch_logs_enabled || length(${toHcl(roleName)}) <= 64`)), errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." },
     ...eventSelectorPreconditions(selectors),
   ];
 
-  const output = (id: string, value: string, description: string) => new TerraformOutput(stack, `output-${id}`, { value, description }).overrideLogicalId(id);
-  const arnOf = (on: string, arn: string) => `\${${on} ? "${arn}" : null}`;
   output(
+    stack,
     "cloud_watch_logs_group_arn",
-    arnOf("var.cloud_watch_logs_enabled", "arn:${var.partition}:logs:${var.trail_home_region}:${local.delivery_account_id}:log-group:${local.cloud_watch_logs_group_name}"),
+    ifElse(v.expr("cloud_watch_logs_enabled"), logGroupArn(context.partition, context.homeRegion, context.deliveryAccountId, toTemplate(logGroupName)), null),
     "Log group receiving the trail's events (pass it to the log-archive module when it uses the trail key); null when off.",
   );
-  output("sns_topic_arn", arnOf("var.sns_topic_enabled", "arn:${var.partition}:sns:${var.trail_home_region}:${local.delivery_account_id}:${local.sns_topic_name}"), "Topic notified of each log file delivery (pass it to the log-archive module when it uses the trail key); null when off.");
+  output(
+    stack,
+    "sns_topic_arn",
+    ifElse(v.expr("sns_topic_enabled"), snsTopicArn(context.partition, context.homeRegion, context.deliveryAccountId, toTemplate(topicName)), null),
+    "Topic notified of each log file delivery (pass it to the log-archive module when it uses the trail key); null when off.",
+  );
 
   return {
     trail: { ...delivery.trailSettings, advancedEventSelectors: selectors, insightTypes: v.expr("insight_types"), preconditions },

@@ -1,7 +1,8 @@
-import { TerraformStack, type TerraformResource } from "./facade";
+import type { TerraformResource } from "./facade";
 import { LIMITS, type LimitKind } from "./limits";
 import { addPreconditions, countTest } from "./resources";
-import { expr, interpolation, reference, toHcl, toTemplate } from "./value";
+import { local } from "./locals";
+import { expr, interpolation, toHcl, toTemplate } from "./value";
 
 /**
  * The size of a policy as AWS counts it, as a Terraform expression over `json` (the minified document, e.g.
@@ -47,14 +48,12 @@ export function addSizePrecondition(
     addSizeCheck(resource, check, terraformPolicySize(policy, check.kind));
     return;
   }
-  const local = reference(`local.${check.localName}`);
   // A local is evaluated even when its resource is counted out, and the inputs of an absent resource may be null:
   // guard it with the resource's own test (Terraform reports errors of the branch it takes only).
   const test = countTest(resource);
-  const value = test === undefined ? check.policy : toTemplate(expr(`(${toHcl(test)}) ? ${policy} : null`));
-  TerraformStack.of(resource).addOverride(`locals.${check.localName}`, value);
-  resource.addOverride(check.attribute, toTemplate(local));
-  addSizeCheck(resource, check, terraformPolicySize(toHcl(local), check.kind));
+  const document = local(resource, check.localName, test === undefined ? check.policy : expr(`(${toHcl(test)}) ? ${policy} : null`));
+  resource.addOverride(check.attribute, toTemplate(document));
+  addSizeCheck(resource, check, terraformPolicySize(toHcl(document), check.kind));
 }
 
 function addSizeCheck(resource: TerraformResource, check: { readonly name: string; readonly kind: LimitKind }, sizeHcl: string): void {
