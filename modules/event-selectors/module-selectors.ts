@@ -2,7 +2,7 @@ import { distinct, eachElement, eachOptionalField, OPERATIONS_RULES } from "../s
 import { RULES } from "../shared/rules/rules";
 import type { Precondition } from "../shared/resources";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
-import type { Expr } from "../shared/value";
+import { expr, toHcl, toTemplate, type Expr } from "../shared/value";
 import { MAX_SELECTOR_VALUES, type EventSelection } from "./selectors";
 
 /** The organization-trail module's inputs for event selectors and Insights (after its delivery inputs). */
@@ -41,7 +41,7 @@ export function eventSelectionFromVariables(v: ModuleVariables): EventSelection 
 
 /** How many values the selectors hold, as `selectorValueCount` counts them, over a list in the shape `selectorsHcl` writes. */
 const valueCountHcl = (selectors: Expr): string =>
-  `sum(concat([0], flatten([for s in ${selectors.hcl} : [for f in s.field_selectors : length(try(f.equals, [])) + length(try(f.not_equals, [])) + length(try(f.starts_with, []))]])))`;
+  `sum(concat([0], flatten([for s in ${toHcl(selectors)} : [for f in s.field_selectors : length(try(f.equals, [])) + length(try(f.not_equals, [])) + length(try(f.starts_with, []))]])))`;
 
 /** The cross-variable checks of the selection (the config's are in rules.ts), before the trail is created or changed. */
 export function eventSelectorPreconditions(selectors: Expr): Precondition[] {
@@ -52,6 +52,6 @@ export function eventSelectorPreconditions(selectors: Expr): Precondition[] {
       errorMessage: "insight_types must not include ApiCallRateInsight unless the trail logs write management events (CloudTrail requirement).",
     },
     { condition: '${!contains(var.insight_types, "ApiErrorRateInsight") || var.management_events_enabled}', errorMessage: "insight_types must not include ApiErrorRateInsight unless the trail logs management events (CloudTrail requirement)." },
-    { condition: `\${${valueCountHcl(selectors)} <= ${MAX_SELECTOR_VALUES}}`, errorMessage: `data_events_s3 and data_events_lambda_function_arns must select fewer resources: CloudTrail accepts at most ${MAX_SELECTOR_VALUES} selector values.` },
+    { condition: toTemplate(expr(`${valueCountHcl(selectors)} <= ${MAX_SELECTOR_VALUES}`)), errorMessage: `data_events_s3 and data_events_lambda_function_arns must select fewer resources: CloudTrail accepts at most ${MAX_SELECTOR_VALUES} selector values.` },
   ];
 }

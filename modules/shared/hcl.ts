@@ -75,10 +75,10 @@ function render(v: unknown): string {
   if (typeof v === "string") return hclString(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return list(v);
-  if (isExpr(v)) return v.hcl;
+  if (isExpr(v)) return toHcl(v);
   if (isMerge(v)) return mergeCondition(v);
   if (isOptional(v) || isOptionalInput(v)) throw new Error("an optional part is only allowed in a list or a condition");
-  if (isForEach(v)) return `[for ${v.bind} in ${v.over.hcl} : ${hclString(v.value)}]`;
+  if (isForEach(v)) return `[for ${v.bind} in ${toHcl(v.over)} : ${hclString(v.value)}]`;
   if (v && typeof v === "object") {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
     // Spacing as `terraform fmt` writes object constructors, so HCL output of modules is fmt-clean.
@@ -104,7 +104,7 @@ function list(items: readonly unknown[]): string {
     } else if (isOptionalInput(item)) {
       // Terraform evaluates a for expression's `if` before its value, so the bound input is never read when null.
       flush();
-      groups.push(`flatten([for ${item.bind} in [${item.input.hcl}] : [${(item.value as unknown[]).map(render).join(", ")}] if ${item.bind} != null])`);
+      groups.push(`flatten([for ${item.bind} in [${toHcl(item.input)}] : [${(item.value as unknown[]).map(render).join(", ")}] if ${item.bind} != null])`);
     } else run.push(render(item));
   }
   flush();
@@ -148,7 +148,7 @@ function mergeCondition(m: Merge): string {
 
 function planTimeObject(part: Part, value: unknown): string {
   if (isOptionalInput(part)) {
-    return `merge([for ${part.bind} in [${part.input.hcl}] : ${render(value)} if ${part.bind} != null]...)`;
+    return `merge([for ${part.bind} in [${toHcl(part.input)}] : ${render(value)} if ${part.bind} != null]...)`;
   }
   return `merge([for c in [${render(value)}] : c if ${toHcl((part as Optional<unknown>).test)}]...)`;
 }
