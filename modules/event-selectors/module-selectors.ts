@@ -2,7 +2,7 @@ import { distinct, eachElement, eachOptionalField, OPERATIONS_RULES } from "../s
 import { RULES } from "../shared/rules/rules";
 import type { Precondition } from "../shared/resources";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
-import { expr, toHcl, toTemplate, type Expr } from "../shared/value";
+import { expr, toHcl, type Expr } from "../shared/value";
 import { MAX_SELECTOR_VALUES, type EventSelection } from "./selectors";
 
 /** The organization-trail module's inputs for event selectors and Insights (after its delivery inputs). */
@@ -52,6 +52,6 @@ export function eventSelectorPreconditions(selectors: Expr): Precondition[] {
       errorMessage: "insight_types must not include ApiCallRateInsight unless the trail logs write management events (CloudTrail requirement).",
     },
     { condition: '${!contains(var.insight_types, "ApiErrorRateInsight") || var.management_events_enabled}', errorMessage: "insight_types must not include ApiErrorRateInsight unless the trail logs management events (CloudTrail requirement)." },
-    { condition: toTemplate(expr(`${valueCountHcl(selectors)} <= ${MAX_SELECTOR_VALUES}`)), errorMessage: `data_events_s3 and data_events_lambda_function_arns must select fewer resources: CloudTrail accepts at most ${MAX_SELECTOR_VALUES} selector values.` },
+    { condition: expr(`${valueCountHcl(selectors)} <= ${MAX_SELECTOR_VALUES}`), errorMessage: `data_events_s3 and data_events_lambda_function_arns must select fewer resources: CloudTrail accepts at most ${MAX_SELECTOR_VALUES} selector values.` },
   ];
 }

@@ -92,7 +92,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
     condition: "${var.management_account_id != null && var.trail_home_region != null}",
     errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
   };
-  const roleNameLength = { condition: toTemplate(expr(`length(${toHcl(roleName)}) <= 64`)), errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." };
+  const roleNameLength = { condition: expr(`length(${toHcl(roleName)}) <= 64`), errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." };
   const precondition = (r: TerraformResource | undefined, ...checks: Precondition[]) => r && addPreconditions(r, ...checks);
   precondition(delivery.role, accountsSet, roleNameLength);
   precondition(delivery.rolePolicy, accountsSet);
@@ -104,7 +104,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
       errorMessage: "management_account_id and trail_home_region must be set when cloud_watch_logs_enabled or sns_topic_enabled: every delivery policy names the trail's ARN.",
     },
     { condition: "${var.delegated_admin_account_id == null || var.delegated_admin_account_id != var.management_account_id}", errorMessage: "delegated_admin_account_id must differ from management_account_id: CloudTrail cannot delegate administration to the management account." },
-    { condition: toTemplate(expr(`!var.cloud_watch_logs_enabled || length(${toHcl(roleName)}) <= 64`)), errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." },
+    { condition: expr(`!var.cloud_watch_logs_enabled || length(${toHcl(roleName)}) <= 64`), errorMessage: "cloud_watch_logs_role_name must be set: the default <trail_name>-cloudwatch-logs is longer than 64 characters." },
     ...eventSelectorPreconditions(selectors),
   ];
 

@@ -57,7 +57,7 @@ export class ThirdPartyReaders extends Construct {
     tag(this.role, props.tags);
     const own = `[${props.ownAccountIds.map(toHcl).join(", ")}]`;
     addPreconditions(this.role, {
-      condition: toTemplate(expr(`!contains(${own}, ${toHcl(accountId)})`)),
+      condition: expr(`!contains(${own}, ${toHcl(accountId)})`),
       errorMessage: "A third-party reader's account_id must not be the management or log-archive account: they are not third parties.",
     });
 
