@@ -1,4 +1,5 @@
 import { resolveDocument, type ResolvedDocument, type ResolvedStatement } from "../modules/shared/document";
+import { expr } from "../modules/shared/value";
 import { policiesOf } from "../stacks/policy-sizes";
 import { config } from "./helpers/synth";
 
@@ -172,6 +173,6 @@ describe("access-log bucket policy", () => {
 
 describe("resolveDocument", () => {
   test("a deferred part cannot be resolved to a literal document", () => {
-    expect(() => resolveDocument({ Version: "2012-10-17", Statement: [{ kind: "optional", test: { deferred: "var.x" }, value: [] }] })).toThrow(/deferred/);
+    expect(() => resolveDocument({ Version: "2012-10-17", Statement: [{ kind: "optional", test: expr("var.x"), value: [] }] })).toThrow(/deferred/);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import type { ModuleDoc } from "../modules/shared/module-doc";
+import { toHcl } from "../modules/shared/value";
 import { projectRoot } from "./project-root";
 
 export type { ModuleDoc };
@@ -94,9 +95,9 @@ export function renderModuleReadme(name: string, files: ModuleFiles, doc: Module
         address: `${type}.${n}`,
         when:
           typeof r.count === "string"
-            ? `when \`${r.count.replace(/^\$\{|\s*\?\s*1\s*:\s*0\}$/g, "")}\``
+            ? `when \`${toHcl(r.count).replace(/\s*\?\s*1\s*:\s*0$/, "")}\``
             : typeof r.for_each === "string"
-              ? `one per entry of \`${r.for_each.replace(/^\$\{|\}$/g, "")}\``
+              ? `one per entry of \`${toHcl(r.for_each)}\``
               : "always",
       })),
     ),

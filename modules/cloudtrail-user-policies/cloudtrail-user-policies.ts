@@ -1,17 +1,18 @@
 import { Construct, IamPolicy, type TerraformProvider } from "../shared/facade";
-import type { PolicyDocument, Test } from "../shared/document";
+import type { PolicyDocument } from "../shared/document";
 import { protectTrailPolicy, readOnlyUserPolicy, administrationUserPolicy, type UserPolicyIntent } from "./user-policies";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { optional, ref, tag, type Tags } from "../shared/resources";
+import type { Value } from "../shared/value";
 
 export interface CloudTrailUserPoliciesProps extends UserPolicyIntent {
   /** @default true */
-  readonly readOnly?: Test;
+  readonly readOnly?: Value<boolean>;
   /** @default true */
-  readonly administration?: Test;
+  readonly administration?: Value<boolean>;
   /** @default true */
-  readonly protectTrail?: Test;
+  readonly protectTrail?: Value<boolean>;
   readonly tags?: Tags;
   readonly provider?: TerraformProvider;
 }
@@ -34,7 +35,7 @@ export class CloudTrailUserPolicies extends Construct {
 
   constructor(scope: Construct, name: string, props: CloudTrailUserPoliciesProps) {
     super(scope, name);
-    const make = (kind: keyof typeof USER_POLICY_NAMES, id: string, test: Test, doc: PolicyDocument, description: string) => {
+    const make = (kind: keyof typeof USER_POLICY_NAMES, id: string, test: Value<boolean>, doc: PolicyDocument, description: string) => {
       const policy = optional(test, () => new IamPolicy(this, id, { name: USER_POLICY_NAMES[kind], description, policy: renderPolicy(doc), provider: props.provider }));
       if (!policy) return;
       policy.overrideLogicalId(id);

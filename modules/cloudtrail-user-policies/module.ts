@@ -1,5 +1,4 @@
 import { TerraformStack } from "../shared/facade";
-import { deferred } from "../shared/document";
 import type { ModuleDefinition } from "../shared/concept";
 import { output } from "../shared/output";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
@@ -21,10 +20,10 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
   const policies = new CloudTrailUserPolicies(stack, "cloudtrail-user-policies", {
     ...logLocation(v),
     trailName: v.s("trail_name"),
-    readOnly: deferred(v.e("create_read_only_policy")),
-    administration: deferred(v.e("create_administration_policy")),
-    protectTrail: deferred(v.e("create_protect_trail_policy")),
-    tags: v.s("tags"),
+    readOnly: v.expr("create_read_only_policy"),
+    administration: v.expr("create_administration_policy"),
+    protectTrail: v.expr("create_protect_trail_policy"),
+    tags: v.expr("tags"),
   });
   output(stack, "read_only_policy_arn", policies.arns.readOnly!, "ARN of OrgTrailCloudTrailReadOnly; null when not created.");
   output(stack, "administration_policy_arn", policies.arns.administration!, "ARN of OrgTrailCloudTrailAdministration; null when not created.");

@@ -11,10 +11,11 @@ import {
   type TerraformProvider,
   type TerraformResource,
 } from "../shared/facade";
-import type { Deferred, PolicyDocument, Test } from "../shared/document";
+import type { PolicyDocument } from "../shared/document";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
+import { and, toTemplate, type Expr, type Value } from "../shared/value";
 
 export interface LifecycleProps {
   /** Days before objects move to `transitionStorageClass`; no transition when undefined. */
@@ -27,7 +28,7 @@ export interface LifecycleProps {
 
 export interface ObjectLockProps {
   /** Whether Object Lock is on; it can only be enabled when the bucket is created. */
-  readonly enabled: Test;
+  readonly enabled: Value<boolean>;
   /** GOVERNANCE or COMPLIANCE. */
   readonly mode: string;
   readonly retentionDays: number;
@@ -48,8 +49,8 @@ export interface HardenedBucketProps {
   readonly policyName?: string;
   readonly tags?: Tags;
   readonly provider?: TerraformProvider;
-  /** Whether the bucket exists: a deferred test lets a vendorable module decide at plan time. @default true */
-  readonly enabled?: true | Deferred;
+  /** Whether the bucket exists: an expression lets a vendorable module decide at plan time. @default true */
+  readonly enabled?: true | Expr;
 }
 
 /**
@@ -78,7 +79,7 @@ export class HardenedBucket extends Construct {
     const lock = props.objectLock;
 
     this.bucket = make(() => new S3Bucket(this, "bucket", { bucket: props.bucketName, provider }));
-    if (lock) this.bucket.addOverride("object_lock_enabled", typeof lock.enabled === "boolean" ? lock.enabled : `\${${lock.enabled.deferred}}`);
+    if (lock) this.bucket.addOverride("object_lock_enabled", toTemplate(lock.enabled));
     const bucketId = ref(this.bucket, "id");
 
     const ownership = make(
@@ -139,9 +140,7 @@ export class HardenedBucket extends Construct {
     dependOn(lifecycle, versioning);
 
     if (lock && lock.enabled !== false) {
-      const both = (a: Test, b: Test): Test =>
-        a === true ? b : b === true ? a : { deferred: `${typeof a === "boolean" ? a : a.deferred} && ${typeof b === "boolean" ? b : b.deferred}` };
-      const lockConfig = optional(both(enabled, lock.enabled), () =>
+      const lockConfig = optional(and(enabled, lock.enabled), () =>
         new S3BucketObjectLockConfiguration(this, "object_lock", {
           bucket: bucketId,
           rule: { defaultRetention: { mode: lock.mode, days: lock.retentionDays } },

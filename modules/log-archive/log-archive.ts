@@ -1,23 +1,23 @@
 import { Construct, S3BucketLogging, type TerraformProvider, type TerraformResource } from "../shared/facade";
 import { accessLogBucketPolicy } from "./access-log-policy";
 import { logArchiveBucketPolicy } from "./bucket-policy";
-import type { Deferred, Test } from "../shared/document";
 import type { MemberAccessIntent, TrailContext } from "../shared/intent";
 import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import { HardenedBucket, type LifecycleProps, type ObjectLockProps } from "./hardened-bucket";
-import { optional, ref, type Tags } from "../shared/resources";
+import { dependOn, optional, ref, type Tags } from "../shared/resources";
+import type { Value } from "../shared/value";
 import { TrailKey } from "../trail-key/trail-key";
 
 export interface AccessLogsProps {
   /** Create a separate access-log bucket and log the archive bucket's requests there. */
-  readonly enabled: Test;
+  readonly enabled: Value<boolean>;
   readonly bucketName: string;
   readonly expirationDays: number;
 }
 
 export interface KeyProps {
-  /** Create a key (true) or bring `existingKeyArn` (false); deferred in vendorable modules. */
-  readonly create: Test;
+  /** Create a key (true) or bring `existingKeyArn` (false); an expression in vendorable modules. */
+  readonly create: Value<boolean>;
   readonly existingKeyArn?: string;
   readonly aliasName: string;
   readonly deletionWindowDays: number;
@@ -82,11 +82,12 @@ export class LogArchive extends Construct {
     });
 
     const logs = props.accessLogs;
-    if (logs.enabled !== false) {
+    const logsEnabled = logs.enabled;
+    if (logsEnabled !== false) {
       const targetPrefix = `${props.bucketName}/`;
       this.accessLogBucket = new HardenedBucket(this, "access-logs", {
         id: "access_logs",
-        enabled: logs.enabled === true ? true : (logs.enabled as Deferred),
+        enabled: logsEnabled,
         bucketName: logs.bucketName,
         lifecycle: {
           expirationDays: logs.expirationDays,
@@ -104,7 +105,7 @@ export class LogArchive extends Construct {
         tags,
         provider,
       });
-      const logging = optional(logs.enabled, () =>
+      const logging = optional(logsEnabled, () =>
         new S3BucketLogging(this, "logging", {
           bucket: ref(this.archive.bucket, "id"),
           targetBucket: ref(this.accessLogBucket!.bucket, "id"),
@@ -114,7 +115,7 @@ export class LogArchive extends Construct {
       )!;
       logging.overrideLogicalId("log_archive");
       // Logging is verified by S3 against the target's policy: write it first.
-      logging.addOverride("depends_on", [`aws_s3_bucket_policy.access_logs`]);
+      dependOn(logging, this.accessLogBucket.policy);
     }
 
     this.readyForTrail = [this.archive.policy, ...(this.trailKey.key ? [this.trailKey.key] : [])];

@@ -1,9 +1,9 @@
 import type { TerraformStack } from "../shared/facade";
-import { TerraformLocal } from "../shared/facade";
-import { deferred } from "../shared/document";
 import type { ModuleDefinition } from "../shared/concept";
+import { local } from "../shared/locals";
 import { output } from "../shared/output";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import { coalesce, ifElse, isNull, notNull, toTemplate } from "../shared/value";
 import { ORGANIZATION_DEFAULTS } from "../organization/config";
 import { TRAIL_KEY_DEFAULTS } from "../trail-key/config";
 import { keyDeliveryFromVariables, LOG_ARCHIVE_DELIVERY_VARIABLES } from "../organization-trail/module-operations";
@@ -46,9 +46,9 @@ export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
 
 /** The log-archive module: bucket, access-log bucket and key, from Terraform variables. */
 function build(stack: TerraformStack, v: ModuleVariables): void {
-  const accessLogBucketName = `\${coalesce(var.access_log_bucket_name, "\${var.bucket_name}-access-logs")}`;
+  const accessLogBucketName = coalesce(v.expr("access_log_bucket_name"), `${v.s("bucket_name")}-access-logs`);
   // The key path before AWSLogs/, named once so policies and outputs read `${local.logs_key_path}AWSLogs/...`.
-  new TerraformLocal(stack, "logs-key-path", `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}`).overrideLogicalId("logs_key_path");
+  const keyPath = toTemplate(local(stack, "logs_key_path", ifElse(isNull(v.expr("s3_key_prefix")), "", `${v.s("s3_key_prefix")}/`)));
   const archive = new LogArchive(stack, "log-archive", {
     partition: v.s("partition"),
     organizationId: v.s("organization_id"),
@@ -57,7 +57,7 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
     trailName: v.s("trail_name"),
     logArchiveAccountId: v.s("log_archive_account_id"),
     bucketName: v.s("bucket_name"),
-    keyPath: "${local.logs_key_path}",
+    keyPath,
     objectOwnership: v.s("object_ownership"),
     lifecycle: {
       transitionDays: v.n("lifecycle_transition_days"),
@@ -66,29 +66,29 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
       noncurrentVersionExpirationDays: v.n("noncurrent_version_expiration_days"),
       abortIncompleteMultipartUploadDays: v.n("abort_incomplete_multipart_upload_days"),
     },
-    objectLock: { enabled: deferred(`${v.e("object_lock_mode")} != null`), mode: v.s("object_lock_mode"), retentionDays: v.n("object_lock_retention_days") },
-    accessLogs: { enabled: deferred(v.e("create_access_log_bucket")), bucketName: accessLogBucketName, expirationDays: v.n("access_log_expiration_days") },
+    objectLock: { enabled: notNull(v.expr("object_lock_mode")), mode: v.s("object_lock_mode"), retentionDays: v.n("object_lock_retention_days") },
+    accessLogs: { enabled: v.expr("create_access_log_bucket"), bucketName: toTemplate(accessLogBucketName), expirationDays: v.n("access_log_expiration_days") },
     key: {
-      create: deferred(`${v.e("kms_key_arn")} == null`),
+      create: isNull(v.expr("kms_key_arn")),
       existingKeyArn: v.s("kms_key_arn"),
       aliasName: v.s("kms_alias_name"),
       deletionWindowDays: v.n("kms_deletion_window_days"),
     },
     memberAccess: {
-      enabled: deferred(v.e("member_read_access")),
-      principalArnPattern: deferred(v.e("member_principal_arn_pattern")),
-      principalTag: deferred(v.e("member_principal_tag")),
+      enabled: v.expr("member_read_access"),
+      principalArnPattern: v.expr("member_principal_arn_pattern"),
+      principalTag: v.expr("member_principal_tag"),
     },
     delivery: keyDeliveryFromVariables(v),
-    tags: v.s("tags"),
+    tags: v.expr("tags"),
   });
 
   output(stack, "bucket_name", v.s("bucket_name"), "Log archive bucket name; available once the bucket policy is in place, so a trail that uses it is created after.", archive.readyForTrail);
   output(stack, "bucket_arn", `arn:\${var.partition}:s3:::\${var.bucket_name}`, "ARN of the log archive bucket.");
   output(stack, "kms_key_arn", archive.trailKey.keyArn, "ARN of the KMS key (created or brought); available once the key policy is in place.", archive.readyForTrail);
-  output(stack, "access_log_bucket_name", `\${var.create_access_log_bucket ? ${accessLogBucketName.slice(2, -1)} : null}`, "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
+  output(stack, "access_log_bucket_name", ifElse(v.expr("create_access_log_bucket"), accessLogBucketName, null), "Bucket that receives the archive bucket's S3 server access logs; null when not created.");
   output(stack, "trail_arn", `arn:\${var.partition}:cloudtrail:\${var.trail_home_region}:\${var.management_account_id}:trail/\${var.trail_name}`, "The organization trail ARN every policy here is bound to (aws:SourceArn).");
-  output(stack, "member_log_prefix", "${local.logs_key_path}AWSLogs/${var.organization_id}/<account-id>/", "Where each member account lists and reads its own logs (list with the trailing slash).");
+  output(stack, "member_log_prefix", `${keyPath}AWSLogs/${v.s("organization_id")}/<account-id>/`, "Where each member account lists and reads its own logs (list with the trailing slash).");
 }
 
 export const logArchiveModule = (): ModuleDefinition => ({ name: "log-archive", variables: LOG_ARCHIVE_VARIABLES, build, doc: LOG_ARCHIVE_DOC });

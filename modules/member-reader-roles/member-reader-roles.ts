@@ -1,10 +1,10 @@
 import { Construct, IamRole, IamRolePolicy, type TerraformProvider } from "../shared/facade";
-import { deferred } from "../shared/document";
 import { logReaderPolicy, memberTrustPolicy, type ReaderScopeIntent } from "./reader-policies";
-import { eachAttribute, forEach } from "../shared/for-each";
+import { each, eachAttribute, eachRef, forEach } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { tag, type Tags } from "../shared/resources";
+import { coalesce, toTemplate, type Value } from "../shared/value";
 
 /** One member's entry of the `for_each` map (snake_case: it is also the module variable's element type). */
 export interface MemberRoleEntry {
@@ -15,8 +15,8 @@ export interface MemberRoleEntry {
 }
 
 export interface MemberReaderRolesProps extends Omit<ReaderScopeIntent, "allAccounts" | "accounts"> {
-  /** Keyed by member account ID: a literal map, or a Terraform reference such as `${var.member_roles}`. */
-  readonly members: Record<string, MemberRoleEntry> | string;
+  /** Keyed by member account ID: a literal map, or a Terraform expression such as `var.member_roles`. */
+  readonly members: Value<Record<string, MemberRoleEntry>>;
   /** @default OrgTrailLogReader- */
   readonly roleNamePrefix?: string;
   readonly tags?: Tags;
@@ -38,23 +38,24 @@ export class MemberReaderRoles extends Construct {
     super(scope, name);
     const { provider } = props;
     const prefix = props.roleNamePrefix ?? "OrgTrailLogReader-";
+    const account = toTemplate(each.key);
     this.role = new IamRole(this, "role", {
-      name: `\${coalesce(each.value.role_name, "${prefix}\${each.key}")}`,
-      description: "orgtrail: reads the CloudTrail logs of member account ${each.key}",
-      assumeRolePolicy: renderPolicy(memberTrustPolicy({ partition: props.partition, trustedAccountId: "${each.key}", requireMfa: deferred("each.value.require_mfa") })),
+      name: toTemplate(coalesce(each.field("role_name"), `${prefix}${account}`)),
+      description: `orgtrail: reads the CloudTrail logs of member account ${account}`,
+      assumeRolePolicy: renderPolicy(memberTrustPolicy({ partition: props.partition, trustedAccountId: account, requireMfa: each.field("require_mfa") })),
       provider,
     });
     this.role.overrideLogicalId("member_reader");
     forEach(this.role, props.members);
     // Per-instance documents (each.*): measured in the precondition, which may read each.value, not in a local.
     addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "member_reader_trust", name: "member reader role trust policy", kind: "trustPolicy", policy: this.role.assumeRolePolicyInput!, inline: true });
-    this.role.addOverride("max_session_duration", "${each.value.max_session_duration_seconds}");
+    this.role.addOverride("max_session_duration", toTemplate(each.field("max_session_duration_seconds")));
     tag(this.role, props.tags);
 
     this.policy = new IamRolePolicy(this, "policy", {
       name: "orgtrail-read-own-cloudtrail-logs",
-      role: "${aws_iam_role.member_reader[each.key].name}",
-      policy: renderPolicy(logReaderPolicy({ ...props, allAccounts: false, accounts: ["${each.key}"] })),
+      role: eachRef(this.role, "name"),
+      policy: renderPolicy(logReaderPolicy({ ...props, allAccounts: false, accounts: [account] })),
       provider,
     });
     this.policy.overrideLogicalId("member_reader");

@@ -27,7 +27,7 @@ export const MEMBER_READER_ROLES_VARIABLES: readonly VariableSpec[] = [
 
 /** member-reader-roles: a reader role per member account, in the log-archive account. */
 function build(stack: TerraformStack, v: ModuleVariables): void {
-  const roles = new MemberReaderRoles(stack, "member-reader-roles", { ...logLocation(v), organizationId: v.s("organization_id"), members: v.s("member_roles"), tags: v.s("tags") });
+  const roles = new MemberReaderRoles(stack, "member-reader-roles", { ...logLocation(v), organizationId: v.s("organization_id"), members: v.expr("member_roles"), tags: v.expr("tags") });
   output(stack, "role_arns", roles.roleArns, "Reader role ARN by member account ID; callers need sts:AssumeRole on it in their own identity policy.");
   output(stack, "role_names", eachAttribute(roles.role, "name"), "Reader role name by member account ID.");
 }

@@ -1,5 +1,6 @@
 import { accountRootArn, bucketArn, s3ViaService, trailEncryptionContextPattern } from "../shared/arns";
-import { forEachOf, merge, POLICY_VERSION, when, type Deferred, type ForEach, type PolicyDocument, type Statement, type Test } from "../shared/document";
+import { forEachOf, merge, POLICY_VERSION, when, type ForEach, type PolicyDocument, type Statement } from "../shared/document";
+import { not, type Value } from "../shared/value";
 
 /**
  * Reader roles in the log-archive account (reference/aws-docs/002_*): one per member account (scenario 1) and one
@@ -11,15 +12,12 @@ import { forEachOf, merge, POLICY_VERSION, when, type Deferred, type ForEach, ty
 
 const MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
 
-/** The negation of a test; a deferred test stays deferred. */
-export const not = (t: Test): Test => (typeof t === "boolean" ? !t : { deferred: `!(${t.deferred})` });
-
 export interface MemberTrustIntent {
   readonly partition: string;
   /** The member account whose root is trusted. */
   readonly trustedAccountId: string;
   /** Require `aws:MultiFactorAuthPresent` (Bool, not BoolIfExists: a missing key must not pass in an Allow). */
-  readonly requireMfa: Test;
+  readonly requireMfa: Value<boolean>;
 }
 
 /**
@@ -66,9 +64,9 @@ export interface ReaderScopeIntent {
   /** The trail key, or a pattern of keys (`arn:…:kms:<region>:<account>:key/*`) when its ARN is not known at plan time. */
   readonly kmsKeyArn: string;
   /** Read every account's folder. */
-  readonly allAccounts: Test;
+  readonly allAccounts: Value<boolean>;
   /** Otherwise: these accounts' folders (a literal list, or a list input of a module). */
-  readonly accounts: readonly string[] | Deferred;
+  readonly accounts: Value<readonly string[]>;
 }
 
 /**

@@ -1,18 +1,21 @@
-import { TerraformOutput, type TerraformResource, type TerraformStack } from "../shared/facade";
-import { SELECTOR_NAMES } from "../event-selectors/selectors";
+import type { TerraformResource, TerraformStack } from "../shared/facade";
+import { local } from "../shared/locals";
+import { output } from "../shared/output";
+import { logGroupArn, snsTopicArn } from "../trail-delivery/delivery-arns";
+import { selectorSpecs } from "../event-selectors/selectors";
+import { selectorsHcl } from "../event-selectors/selectors-hcl";
+import { EVENT_SELECTOR_VARIABLES, eventSelectionFromVariables } from "../event-selectors/module-selectors";
 import { CALL_RATE_NEEDS_WRITES, ERROR_RATE_NEEDS_MANAGEMENT, MANAGEMENT_EVENTS_OR_DATA, SELECTOR_VALUES_FIT } from "../event-selectors/rules";
 import { ADMIN_NOT_MANAGEMENT } from "../delegated-admin/rules";
 import { DELIVERY_NAMES_TRAIL, DELIVERY_ROLE_NAME_FITS } from "../trail-delivery/rules";
-import { distinct, eachElement, eachOptionalField } from "../shared/rules/list-rules";
 import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "../trail-delivery/config";
-import { rulesOf } from "../shared/rules/field-rules";
-import { deferred } from "../shared/document";
 import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import type { TrailOperationsProps } from "./trail-operations";
 import { TrailDelivery } from "../trail-delivery/trail-delivery";
 import type { CrossFieldRule } from "../shared/rules/cross-field";
 import { enforce } from "../shared/rules/precondition";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import { coalesce, expr, ifElse, notNull, toTemplate } from "../shared/value";
 
 /** The organization-trail module's inputs for CloudWatch Logs, SNS, event selectors, Insights and a delegated admin. */
 export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
@@ -28,19 +31,7 @@ export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
   { name: "sns_topic_enabled", type: "bool", default: false, description: "Notify a KMS-encrypted SNS topic of every log file delivery." },
   { name: "sns_topic_name", type: "string", default: null, rules: "snsTopicName", description: "Topic name; null for <trail_name>-notifications." },
   { name: "sns_kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "Key of the topic; null for the trail key (then pass this module's sns_topic_arn output to the log-archive module)." },
-  { name: "management_events_enabled", type: "bool", default: true, description: "Log management events; false needs data events." },
-  { name: "management_events_read_write_type", type: "string", default: "All", rules: "readWriteType", description: "All, ReadOnly or WriteOnly management events." },
-  { name: "management_events_exclude_sources", type: "list(string)", default: [], rules: [eachElement(rulesOf("excludableEventSource")[0]), distinct], description: "Management event sources not to log: kms.amazonaws.com, rdsdata.amazonaws.com." },
-  { name: "data_events_read_write_type", type: "string", default: "All", rules: "readWriteType", description: "All, ReadOnly or WriteOnly data events." },
-  {
-    name: "data_events_s3",
-    type: "list(object({ bucket_name = string, prefix = optional(string) }))",
-    default: [],
-    rules: [...rulesOf("bucketName").map((r) => eachElement(r, "bucket_name")), ...rulesOf("dataEventPrefix").map((r) => eachOptionalField(r, "prefix"))],
-    description: "Log S3 object-level events of these buckets (optionally only under a key prefix).",
-  },
-  { name: "data_events_lambda_function_arns", type: "list(string)", default: [], rules: [eachElement(rulesOf("lambdaFunctionArn")[0]), distinct], description: "Log invoke events of these Lambda functions." },
-  { name: "insight_types", type: "list(string)", default: [], rules: [eachElement(rulesOf("insightType")[0]), distinct], description: "CloudTrail Insights types: ApiCallRateInsight (needs write management events), ApiErrorRateInsight." },
+  ...EVENT_SELECTOR_VARIABLES,
 ];
 
 /** The log-archive module's inputs for the trail key's delivery statements. */
@@ -52,22 +43,10 @@ export const LOG_ARCHIVE_DELIVERY_VARIABLES: readonly VariableSpec[] = [
 
 export function keyDeliveryFromVariables(v: ModuleVariables): KeyDeliveryIntent {
   return {
-    cloudWatchLogs: { enabled: deferred(`${v.e("cloud_watch_logs_group_arn")} != null`), logGroupArn: v.s("cloud_watch_logs_group_arn") },
-    snsTopic: { enabled: deferred(`${v.e("sns_topic_arn")} != null`), topicArn: v.s("sns_topic_arn") },
-    trailAdminAccountId: deferred(v.e("trail_admin_account_id")),
+    cloudWatchLogs: { enabled: notNull(v.expr("cloud_watch_logs_group_arn")), logGroupArn: v.s("cloud_watch_logs_group_arn") },
+    snsTopic: { enabled: notNull(v.expr("sns_topic_arn")), topicArn: v.s("sns_topic_arn") },
+    trailAdminAccountId: v.expr("trail_admin_account_id"),
   };
-}
-
-const readOnlyField = (rw: string) => `${rw} == "All" ? [] : [{ field = "readOnly", equals = [${rw} == "ReadOnly" ? "true" : "false"] }]`;
-
-/** The same selectors as `advancedEventSelectors` (config/event-selectors.ts), as a Terraform expression. */
-export function selectorsExpression(): string {
-  const isDefault = `var.management_events_enabled && var.management_events_read_write_type == "All" && length(var.management_events_exclude_sources) == 0 && length(var.data_events_s3) == 0 && length(var.data_events_lambda_function_arns) == 0`;
-  const management = `{ name = "${SELECTOR_NAMES.management}", field_selectors = concat([{ field = "eventCategory", equals = ["Management"] }], ${readOnlyField("var.management_events_read_write_type")}, length(var.management_events_exclude_sources) == 0 ? [] : [{ field = "eventSource", not_equals = var.management_events_exclude_sources }]) }`;
-  const s3Arns = `[for o in var.data_events_s3 : "arn:\${var.partition}:s3:::\${o.bucket_name}/\${o.prefix == null ? "" : o.prefix}"]`;
-  const s3 = `{ name = "${SELECTOR_NAMES.s3}", field_selectors = concat([{ field = "eventCategory", equals = ["Data"] }, { field = "resources.type", equals = ["AWS::S3::Object"] }, { field = "resources.ARN", starts_with = ${s3Arns} }], ${readOnlyField("var.data_events_read_write_type")}) }`;
-  const lambda = `{ name = "${SELECTOR_NAMES.lambda}", field_selectors = concat([{ field = "eventCategory", equals = ["Data"] }, { field = "resources.type", equals = ["AWS::Lambda::Function"] }, { field = "resources.ARN", equals = var.data_events_lambda_function_arns }], ${readOnlyField("var.data_events_read_write_type")}) }`;
-  return `concat(var.management_events_enabled && !(${isDefault}) ? [${management}] : [], length(var.data_events_s3) == 0 ? [] : [${s3}], length(var.data_events_lambda_function_arns) == 0 ? [] : [${lambda}])`;
 }
 
 export interface TrailModuleOperations {
@@ -80,35 +59,34 @@ export interface TrailModuleOperations {
  * selectors and Insights as dynamic blocks, the preconditions of the rules between its variables, and the outputs.
  */
 export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVariables): TrailModuleOperations {
-  stack.addOverride("locals", {
-    delivery_account_id: "${var.delegated_admin_account_id != null ? var.delegated_admin_account_id : var.management_account_id}",
-    cloud_watch_logs_group_name: '${coalesce(var.cloud_watch_logs_group_name, "/aws/cloudtrail/${var.trail_name}")}',
-    cloud_watch_logs_role_name: '${coalesce(var.cloud_watch_logs_role_name, "${var.trail_name}-cloudwatch-logs")}',
-    sns_topic_name: '${coalesce(var.sns_topic_name, "${var.trail_name}-notifications")}',
-    event_selectors: `\${${selectorsExpression()}}`,
-  });
+  const trailName = v.s("trail_name");
+  const deliveryAccountId = local(stack, "delivery_account_id", ifElse(notNull(v.expr("delegated_admin_account_id")), v.expr("delegated_admin_account_id"), v.expr("management_account_id")));
+  const logGroupName = local(stack, "cloud_watch_logs_group_name", coalesce(v.expr("cloud_watch_logs_group_name"), OPERATIONS_DEFAULTS.logGroupName(trailName)));
+  const roleName = local(stack, "cloud_watch_logs_role_name", coalesce(v.expr("cloud_watch_logs_role_name"), OPERATIONS_DEFAULTS.roleName(trailName)));
+  const topicName = local(stack, "sns_topic_name", coalesce(v.expr("sns_topic_name"), OPERATIONS_DEFAULTS.topicName(trailName)));
+  const selectors = local(stack, "event_selectors", expr(selectorsHcl(selectorSpecs(eventSelectionFromVariables(v)))));
   const context = {
     partition: v.s("partition"),
     homeRegion: v.s("trail_home_region"),
     managementAccountId: v.s("management_account_id"),
-    trailName: v.s("trail_name"),
-    deliveryAccountId: "${local.delivery_account_id}",
+    trailName,
+    deliveryAccountId: toTemplate(deliveryAccountId),
   };
   const delivery = new TrailDelivery(stack, "delivery", {
     ...context,
     cloudWatchLogs: {
-      enabled: deferred(v.e("cloud_watch_logs_enabled")),
-      logGroupName: "${local.cloud_watch_logs_group_name}",
+      enabled: v.expr("cloud_watch_logs_enabled"),
+      logGroupName: toTemplate(logGroupName),
       retentionDays: v.n("cloud_watch_logs_retention_days"),
-      kmsKeyArn: `\${coalesce(${v.e("cloud_watch_logs_kms_key_arn")}, ${v.e("kms_key_arn")})}`,
-      roleName: "${local.cloud_watch_logs_role_name}",
+      kmsKeyArn: toTemplate(coalesce(v.expr("cloud_watch_logs_kms_key_arn"), v.expr("kms_key_arn"))),
+      roleName: toTemplate(roleName),
     },
     snsTopic: {
-      enabled: deferred(v.e("sns_topic_enabled")),
-      topicName: "${local.sns_topic_name}",
-      kmsKeyArn: `\${coalesce(${v.e("sns_kms_key_arn")}, ${v.e("kms_key_arn")})}`,
+      enabled: v.expr("sns_topic_enabled"),
+      topicName: toTemplate(topicName),
+      kmsKeyArn: toTemplate(coalesce(v.expr("sns_kms_key_arn"), v.expr("kms_key_arn"))),
     },
-    tags: v.s("tags"),
+    tags: v.expr("tags"),
   });
 
   // The delivery resources carry the delivery rules' preconditions too (see trail-delivery/rules.ts).
@@ -119,17 +97,21 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
   // The trail checks every rule between this module's variables before it is created or changed.
   const trailRules = [DELIVERY_NAMES_TRAIL, ADMIN_NOT_MANAGEMENT, DELIVERY_ROLE_NAME_FITS, MANAGEMENT_EVENTS_OR_DATA, CALL_RATE_NEEDS_WRITES, ERROR_RATE_NEEDS_MANAGEMENT, SELECTOR_VALUES_FIT];
 
-  const output = (id: string, value: string, description: string) => new TerraformOutput(stack, `output-${id}`, { value, description }).overrideLogicalId(id);
-  const arnOf = (on: string, arn: string) => `\${${on} ? "${arn}" : null}`;
   output(
+    stack,
     "cloud_watch_logs_group_arn",
-    arnOf("var.cloud_watch_logs_enabled", "arn:${var.partition}:logs:${var.trail_home_region}:${local.delivery_account_id}:log-group:${local.cloud_watch_logs_group_name}"),
+    ifElse(v.expr("cloud_watch_logs_enabled"), logGroupArn(context.partition, context.homeRegion, context.deliveryAccountId, toTemplate(logGroupName)), null),
     "Log group receiving the trail's events (pass it to the log-archive module when it uses the trail key); null when off.",
   );
-  output("sns_topic_arn", arnOf("var.sns_topic_enabled", "arn:${var.partition}:sns:${var.trail_home_region}:${local.delivery_account_id}:${local.sns_topic_name}"), "Topic notified of each log file delivery (pass it to the log-archive module when it uses the trail key); null when off.");
+  output(
+    stack,
+    "sns_topic_arn",
+    ifElse(v.expr("sns_topic_enabled"), snsTopicArn(context.partition, context.homeRegion, context.deliveryAccountId, toTemplate(topicName)), null),
+    "Topic notified of each log file delivery (pass it to the log-archive module when it uses the trail key); null when off.",
+  );
 
   return {
-    trail: { ...delivery.trailSettings, advancedEventSelectors: "${local.event_selectors}", insightTypes: v.s("insight_types"), enforced: trailRules },
+    trail: { ...delivery.trailSettings, advancedEventSelectors: selectors, insightTypes: v.expr("insight_types"), enforced: trailRules },
     readyForTrail: delivery.readyForTrail,
   };
 }

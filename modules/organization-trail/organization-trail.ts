@@ -1,6 +1,7 @@
 import { Cloudtrail, Construct, type TerraformProvider, type TerraformResource } from "../shared/facade";
 import { dependOn, tag, type Tags } from "../shared/resources";
 import { applyTrailOperations, type TrailOperationsProps } from "./trail-operations";
+import { toTemplate, type Value } from "../shared/value";
 
 export interface OrganizationTrailProps {
   readonly trailName: string;
@@ -9,11 +10,11 @@ export interface OrganizationTrailProps {
   readonly s3KeyPrefix?: string;
   readonly kmsKeyArn: string;
   /** @default true */
-  readonly multiRegion?: boolean | string;
+  readonly multiRegion?: Value<boolean>;
   /** @default true */
-  readonly includeGlobalServiceEvents?: boolean | string;
+  readonly includeGlobalServiceEvents?: Value<boolean>;
   /** @default true */
-  readonly logFileValidation?: boolean | string;
+  readonly logFileValidation?: Value<boolean>;
   /**
    * Resources the trail must wait for: the bucket policy and the key policy. Without them CreateTrail fails with
    * InsufficientS3BucketPolicyException / InsufficientEncryptionPolicyException.
@@ -41,10 +42,10 @@ export class OrganizationTrail extends Construct {
       provider: props.provider,
     });
     this.trail.overrideLogicalId("organization");
-    // Booleans may be literal or Terraform expressions (vendorable modules).
-    this.trail.addOverride("is_multi_region_trail", props.multiRegion ?? true);
-    this.trail.addOverride("include_global_service_events", props.includeGlobalServiceEvents ?? true);
-    this.trail.addOverride("enable_log_file_validation", props.logFileValidation ?? true);
+    // Overrides, not props: cdktf's boolean props take no expression (vendorable modules pass variables).
+    this.trail.addOverride("is_multi_region_trail", toTemplate(props.multiRegion ?? true));
+    this.trail.addOverride("include_global_service_events", toTemplate(props.includeGlobalServiceEvents ?? true));
+    this.trail.addOverride("enable_log_file_validation", toTemplate(props.logFileValidation ?? true));
     if (props.s3KeyPrefix) this.trail.addOverride("s3_key_prefix", props.s3KeyPrefix);
     tag(this.trail, props.tags);
     dependOn(this.trail, ...(props.dependsOn ?? []));

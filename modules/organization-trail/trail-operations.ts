@@ -2,17 +2,18 @@ import type { Cloudtrail } from "../shared/facade";
 import type { TrailDeliverySettings } from "../trail-delivery/trail-delivery";
 import type { CrossFieldRule } from "../shared/rules/cross-field";
 import { enforce } from "../shared/rules/precondition";
+import { isExpr, toTemplate, type Value } from "../shared/value";
 
 /** Operating settings of the trail beyond S3 delivery. Literal values (deploy stack) or Terraform expressions. */
 export interface TrailOperationsProps extends TrailDeliverySettings {
   /**
-   * `advanced_event_selector` blocks (Terraform shape), or a Terraform expression `${...}` evaluating to a list of
+   * `advanced_event_selector` blocks (Terraform shape), or a Terraform expression evaluating to a list of
    * `{ name, field_selectors = [{ field, equals?, not_equals?, starts_with? }] }` rendered as dynamic blocks.
    * Empty or undefined: CloudTrail's default, every management event.
    */
-  readonly advancedEventSelectors?: Record<string, unknown>[] | string;
+  readonly advancedEventSelectors?: Value<Record<string, unknown>[]>;
   /** Insights types, or a Terraform expression evaluating to a list of them. */
-  readonly insightTypes?: readonly string[] | string;
+  readonly insightTypes?: Value<readonly string[]>;
   /** Rules whose preconditions the trail checks before it is created or changed (vendorable modules). */
   readonly enforced?: readonly CrossFieldRule[];
 }
@@ -24,9 +25,9 @@ export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProp
   if (ops.snsTopicArn) trail.addOverride("sns_topic_name", ops.snsTopicArn);
 
   const selectors = ops.advancedEventSelectors;
-  if (typeof selectors === "string") {
+  if (isExpr(selectors)) {
     trail.addOverride("dynamic.advanced_event_selector", {
-      for_each: selectors,
+      for_each: toTemplate(selectors),
       content: {
         name: "${advanced_event_selector.value.name}",
         dynamic: {
@@ -45,8 +46,8 @@ export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProp
   } else if (selectors?.length) trail.addOverride("advanced_event_selector", selectors);
 
   const insights = ops.insightTypes;
-  if (typeof insights === "string") {
-    trail.addOverride("dynamic.insight_selector", { for_each: insights, content: { insight_type: "${insight_selector.value}" } });
+  if (isExpr(insights)) {
+    trail.addOverride("dynamic.insight_selector", { for_each: toTemplate(insights), content: { insight_type: "${insight_selector.value}" } });
   } else if (insights?.length) trail.addOverride("insight_selector", insights.map((t) => ({ insight_type: t })));
 
   if (ops.enforced?.length) enforce(trail, ops.enforced);

@@ -1,4 +1,6 @@
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import { coalesce, ifElse, isNull, toTemplate } from "../shared/value";
+import { accountKeysPattern } from "../member-reader-roles/reader-policies";
 import { ORGANIZATION_DEFAULTS as DEFAULTS } from "./config";
 
 /** Module variables that several modules share: who the organization is, where the logs are, tags. */
@@ -35,7 +37,7 @@ export function logLocation(v: ModuleVariables) {
     managementAccountId: v.s("management_account_id"),
     homeRegion: v.s("trail_home_region"),
     bucketName: v.s("bucket_name"),
-    keyPath: `\${var.s3_key_prefix == null ? "" : "\${var.s3_key_prefix}/"}`,
-    kmsKeyArn: `\${coalesce(var.kms_key_arn, "arn:\${var.partition}:kms:\${var.trail_home_region}:\${var.log_archive_account_id}:key/*")}`,
+    keyPath: toTemplate(ifElse(isNull(v.expr("s3_key_prefix")), "", `${v.s("s3_key_prefix")}/`)),
+    kmsKeyArn: toTemplate(coalesce(v.expr("kms_key_arn"), accountKeysPattern(v.s("partition"), v.s("trail_home_region"), v.s("log_archive_account_id")))),
   };
 }

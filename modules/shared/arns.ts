@@ -1,3 +1,5 @@
+import { eq, fromTemplate, ifElse, toTemplate } from "./value";
+
 /** ARNs built from inputs, so every policy is known at plan time. Inputs may be literals or references. */
 
 export const bucketArn = (partition: string, bucket: string): string => `arn:${partition}:s3:::${bucket}`;
@@ -30,9 +32,7 @@ export const SERVICE = {
  * Terraform decides at plan time.
  */
 export function dnsSuffix(partition: string): string {
-  const ref = /^\$\{(.+)\}$/.exec(partition);
-  if (ref) return `\${${ref[1]} == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
-  return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+  return toTemplate(ifElse(eq(fromTemplate(partition), "aws-cn"), "amazonaws.com.cn", "amazonaws.com"));
 }
 
 /** The S3 endpoint through which members decrypt: the `kms:ViaService` value for the home region. */

@@ -1,10 +1,12 @@
+import { isExpr, reference, toHcl, toTemplate, type Expr, type Value } from "./value";
+
 /**
  * IAM policy documents as data.
  *
- * Builders are pure functions. Their string inputs may be literal values or opaque references that a caller
- * resolves later (a Terraform variable in a vendorable module); builders never look inside them. Parts of a
- * document that exist only under a condition are marked with `when()` / `whenPresent()`: with literal inputs
- * `resolveDocument()` decides them here, and the Terraform renderer turns them into expressions otherwise.
+ * Builders are pure functions. Their inputs are values (value.ts): literals, or Terraform expressions that a caller
+ * resolves later (a variable in a vendorable module); builders never look inside them. Parts of a document that
+ * exist only under a condition are marked with `when()` / `whenPresent()`: with literal inputs `resolveDocument()`
+ * decides them here, and the Terraform renderer turns them into expressions otherwise.
  */
 
 export const POLICY_VERSION = "2012-10-17";
@@ -27,18 +29,10 @@ export interface PolicyDocument {
   readonly Statement: ReadonlyArray<Statement | Optional<Statement[]> | OptionalInput<Statement[]>>;
 }
 
-/** A literal boolean, or an opaque test (e.g. a Terraform expression) that the renderer evaluates. */
-export type Test = boolean | Deferred;
-
-/** An expression this layer cannot evaluate; only renderers look inside. */
-export interface Deferred {
-  readonly deferred: string;
-}
-
 /** Present only when `test` holds. */
 export interface Optional<T> {
   readonly kind: "optional";
-  readonly test: Test;
+  readonly test: Value<boolean>;
   readonly value: T;
 }
 
@@ -48,7 +42,7 @@ export interface Optional<T> {
  */
 export interface OptionalInput<T> {
   readonly kind: "optional-input";
-  readonly input: unknown;
+  readonly input: Expr;
   readonly bind: string;
   readonly value: T;
 }
@@ -59,10 +53,7 @@ export interface Merge {
   readonly parts: ReadonlyArray<ConditionBlock | Optional<ConditionBlock> | OptionalInput<ConditionBlock>>;
 }
 
-export const deferred = (expression: string): Deferred => ({ deferred: expression });
-export const isDeferred = (v: unknown): v is Deferred => typeof v === "object" && v !== null && "deferred" in v;
-
-export function when<T>(test: Test, value: T): Optional<T> {
+export function when<T>(test: Value<boolean>, value: T): Optional<T> {
   return { kind: "optional", test, value };
 }
 
@@ -71,17 +62,12 @@ export function merge(...parts: Merge["parts"]): Merge {
 }
 
 /**
- * Present only when an optional input is set. `build` receives the literal value or, when the input is deferred,
- * a stand-in that refers to the bound name: `${bind}` for a scalar, `{ f: "${bind.f}" }` for an object with `fields`.
+ * Present only when an optional input is set. `build` receives the literal value or, when Terraform decides the
+ * input, a stand-in that refers to the bound name: `${bind}` for a scalar, `{ f: "${bind.f}" }` for an object with `fields`.
  */
-export function whenPresent<I, T>(
-  input: I | Deferred | undefined,
-  build: (value: I) => T,
-  bind: string,
-  fields?: readonly string[],
-): Optional<T> | OptionalInput<T> {
-  if (!isDeferred(input)) return when(input !== undefined, input === undefined ? (undefined as T) : build(input));
-  const standIn = fields ? Object.fromEntries(fields.map((f) => [f, `\${${bind}.${f}}`])) : `\${${bind}}`;
+export function whenPresent<I, T>(input: Value<I> | undefined, build: (value: I) => T, bind: string, fields?: readonly string[]): Optional<T> | OptionalInput<T> {
+  if (!isExpr(input)) return when(input !== undefined, input === undefined ? (undefined as T) : build(input));
+  const standIn = fields ? Object.fromEntries(fields.map((f) => [f, toTemplate(reference(`${bind}.${f}`))])) : toTemplate(reference(bind));
   return { kind: "optional-input", input, bind, value: build(standIn as I) };
 }
 
@@ -91,14 +77,14 @@ export function whenPresent<I, T>(
  */
 export interface ForEach {
   readonly kind: "for-each";
-  readonly over: Deferred;
+  readonly over: Expr;
   readonly bind: string;
   readonly value: string;
 }
 
-export function forEachOf(input: readonly string[] | Deferred, build: (item: string) => string, bind: string): string[] | ForEach {
-  if (!isDeferred(input)) return input.map(build);
-  return { kind: "for-each", over: input, bind, value: build(`\${${bind}}`) };
+export function forEachOf(input: Value<readonly string[]>, build: (item: string) => string, bind: string): string[] | ForEach {
+  if (!isExpr(input)) return input.map(build);
+  return { kind: "for-each", over: input, bind, value: build(toTemplate(reference(bind))) };
 }
 
 export const isForEach = (v: unknown): v is ForEach =>
@@ -141,8 +127,8 @@ function resolveStatement(s: Statement): ResolvedStatement {
   return { ...s, Condition: block } as ResolvedStatement;
 }
 
-function literal(test: Test): boolean {
-  if (isDeferred(test)) throw new Error(`a deferred test (${test.deferred}) cannot be resolved to a literal document`);
+function literal(test: Value<boolean>): boolean {
+  if (isExpr(test)) throw new Error(`a deferred test (${toHcl(test)}, decided by Terraform) cannot be resolved to a literal document`);
   return test;
 }
 
@@ -158,7 +144,7 @@ export const isMerge = (v: unknown): v is Merge =>
 /** True when nothing in the document is deferred, so it can be resolved and measured here. */
 export function isLiteral(doc: PolicyDocument): boolean {
   const walk = (v: unknown): boolean => {
-    if (isDeferred(v) || isOptionalInput(v) || isForEach(v)) return false;
+    if (isExpr(v) || isOptionalInput(v) || isForEach(v)) return false;
     if (typeof v === "string") return !/\$\{(?![a-zA-Z0-9-]+:)/.test(v);
     if (Array.isArray(v)) return v.every(walk);
     if (v && typeof v === "object") return Object.values(v).every(walk);

@@ -1,4 +1,4 @@
-import type { Deferred, Test } from "./document";
+import type { Value } from "./value";
 import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 
 /** Who the organization is and which trail writes: every policy is built from these. */
@@ -13,14 +13,14 @@ export interface TrailContext {
 /** Optional narrowing of member read access, on top of the organization condition. */
 export interface MemberNarrowing {
   /** Only principals whose ARN matches, e.g. `arn:aws:iam::*:role/LogReader`. */
-  readonly principalArnPattern?: string | Deferred;
+  readonly principalArnPattern?: Value<string>;
   /** Only principals carrying this tag. */
-  readonly principalTag?: { key: string; value: string } | Deferred;
+  readonly principalTag?: Value<{ key: string; value: string }>;
 }
 
 export interface MemberAccessIntent extends MemberNarrowing {
   /** Each member account reads its own logs. */
-  readonly enabled: Test;
+  readonly enabled: Value<boolean>;
 }
 
 export interface LogArchiveIntent extends TrailContext {

@@ -1,5 +1,5 @@
 import type { TerraformResource } from "./facade";
-import { isDeferred, type Test } from "./document";
+import { ifElse, isExpr, reference, toTemplate, type Expr, type Value } from "./value";
 
 /**
  * Helpers that let one construct serve a deploy stack (literal config values: decide here) and a vendorable module
@@ -7,18 +7,18 @@ import { isDeferred, type Test } from "./document";
  */
 
 /** Resources created through `count`, with the test that decides them. */
-const counted = new WeakMap<TerraformResource, string>();
+const counted = new WeakMap<TerraformResource, Expr>();
 
 /** The Terraform test that decides whether a counted resource exists; undefined for an unconditional one. */
-export const countTest = (r: TerraformResource): string | undefined => counted.get(r);
+export const countTest = (r: TerraformResource): Expr | undefined => counted.get(r);
 
-/** Creates the resource when `test` holds: now for a literal, through `count` for a deferred test. */
-export function optional<R extends TerraformResource>(test: Test, create: () => R): R | undefined {
+/** Creates the resource when `test` holds: now for a literal, through `count` for an expression. */
+export function optional<R extends TerraformResource>(test: Value<boolean>, create: () => R): R | undefined {
   if (test === false) return undefined;
   const resource = create();
-  if (isDeferred(test)) {
-    resource.addOverride("count", `\${${test.deferred} ? 1 : 0}`);
-    counted.set(resource, test.deferred);
+  if (isExpr(test)) {
+    resource.addOverride("count", toTemplate(ifElse(test, 1, 0)));
+    counted.set(resource, test);
   }
   return resource;
 }
@@ -26,17 +26,20 @@ export function optional<R extends TerraformResource>(test: Test, create: () => 
 /** The Terraform address of a resource, e.g. `aws_s3_bucket.log_archive`. */
 export const address = (r: TerraformResource): string => `${r.terraformResourceType}.${r.friendlyUniqueId}`;
 
-/** A reference to an attribute, valid whether or not the resource is counted. */
-export function ref(r: TerraformResource, attribute: string): string {
-  return counted.has(r) ? `\${one(${address(r)}[*].${attribute})}` : `\${${address(r)}.${attribute}}`;
+/** An attribute of a resource as an expression, valid whether or not the resource is counted. */
+export function attributeOf(r: TerraformResource, attribute: string): Expr {
+  return reference(counted.has(r) ? `one(${address(r)}[*].${attribute})` : `${address(r)}.${attribute}`);
 }
 
-/** Resource tags: a literal map, or a Terraform expression such as `${var.tags}`. */
-export type Tags = Record<string, string> | string;
+/** An attribute of a resource as template text, for cdktf attributes: `${aws_s3_bucket.log_archive.id}`. */
+export const ref = (r: TerraformResource, attribute: string): string => toTemplate(attributeOf(r, attribute));
+
+/** Resource tags: a literal map, or a Terraform expression such as `var.tags`. */
+export type Tags = Value<Record<string, string>>;
 
 export function tag(r: TerraformResource, tags: Tags | undefined): void {
-  if (tags === undefined || (typeof tags === "object" && Object.keys(tags).length === 0)) return;
-  r.addOverride("tags", tags);
+  if (tags === undefined || (!isExpr(tags) && Object.keys(tags).length === 0)) return;
+  r.addOverride("tags", toTemplate(tags));
 }
 
 /** `depends_on` by address, for resources that may be counted (cdktf's own dependsOn accepts either). */
@@ -46,7 +49,8 @@ export function dependOn(r: TerraformResource, ...on: (TerraformResource | undef
 }
 
 export interface Precondition {
-  readonly condition: string;
+  /** Template text (`${…}`) or a test built with value.ts. */
+  readonly condition: string | Value<boolean>;
   readonly errorMessage: string;
 }
 
@@ -56,5 +60,5 @@ const preconditions = new WeakMap<TerraformResource, Precondition[]>();
 export function addPreconditions(r: TerraformResource, ...checks: Precondition[]): void {
   const all = [...(preconditions.get(r) ?? []), ...checks];
   preconditions.set(r, all);
-  r.addOverride("lifecycle.precondition", all.map((p) => ({ condition: p.condition, error_message: p.errorMessage })));
+  r.addOverride("lifecycle.precondition", all.map((p) => ({ condition: toTemplate(p.condition), error_message: p.errorMessage })));
 }

@@ -1,6 +1,8 @@
-import { TerraformStack, type TerraformResource } from "./facade";
+import type { TerraformResource } from "./facade";
 import { LIMITS, type LimitKind } from "./limits";
 import { addPreconditions, countTest } from "./resources";
+import { local } from "./locals";
+import { expr, interpolation, toHcl, toTemplate } from "./value";
 
 /**
  * The size of a policy as AWS counts it, as a Terraform expression over `json` (the minified document, e.g.
@@ -39,28 +41,27 @@ export function addSizePrecondition(
     readonly inline?: boolean;
   },
 ): void {
-  if (!/^\$\{.*\}$/s.test(check.policy)) return;
+  // A literal document (no interpolation) is measured at synth.
+  const policy = interpolation(check.policy);
+  if (policy === undefined) return;
   if (check.inline) {
-    const { limit, unit, count } = LIMITS[check.kind];
-    const size = terraformPolicySize(check.policy.slice(2, -1), check.kind);
-    addPreconditions(resource, {
-      condition: `\${try(${size} <= ${limit}, true)}`,
-      errorMessage: `The ${check.name} is \${${size}} ${unit}, over the AWS limit of ${limit} ${unit} for a ${check.kind} (${count}). Shorten the inputs it is built from.`,
-    });
+    addSizeCheck(resource, check, terraformPolicySize(policy, check.kind));
     return;
   }
-  const local = `local.${check.localName}`;
   // A local is evaluated even when its resource is counted out, and the inputs of an absent resource may be null:
   // guard it with the resource's own test (Terraform reports errors of the branch it takes only).
   const test = countTest(resource);
-  const value = test === undefined ? check.policy : `\${(${test}) ? ${check.policy.slice(2, -1)} : null}`;
-  TerraformStack.of(resource).addOverride(`locals.${check.localName}`, value);
-  resource.addOverride(check.attribute, `\${${local}}`);
+  const document = local(resource, check.localName, test === undefined ? check.policy : expr(`(${toHcl(test)}) ? ${policy} : null`));
+  resource.addOverride(check.attribute, toTemplate(document));
+  addSizeCheck(resource, check, terraformPolicySize(toHcl(document), check.kind));
+}
+
+function addSizeCheck(resource: TerraformResource, check: { readonly name: string; readonly kind: LimitKind }, sizeHcl: string): void {
   const { limit, unit, count } = LIMITS[check.kind];
-  const size = terraformPolicySize(local, check.kind);
+  const size = toTemplate(expr(sizeHcl));
   addPreconditions(resource, {
     // try(): a document that cannot be built (null inputs) is reported by the input's own checks, not as a size.
-    condition: `\${try(${size} <= ${limit}, true)}`,
-    errorMessage: `The ${check.name} is \${${size}} ${unit}, over the AWS limit of ${limit} ${unit} for a ${check.kind} (${count}). Shorten the inputs it is built from.`,
+    condition: toTemplate(expr(`try(${sizeHcl} <= ${limit}, true)`)),
+    errorMessage: `The ${check.name} is ${size} ${unit}, over the AWS limit of ${limit} ${unit} for a ${check.kind} (${count}). Shorten the inputs it is built from.`,
   });
 }

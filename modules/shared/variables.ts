@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable, type TerraformVariableValidationConf
 import type { Config } from "../../config/schema";
 import { rulesOf, type RuleName } from "./rules/field-rules";
 import type { Rule } from "./rules/rule";
+import { expr, reference, toTemplate, type Expr } from "./value";
 
 /**
  * One row of a module's input table, written once: the module variable (snake_case name, type, description,
@@ -63,14 +64,13 @@ export class ModuleVariables {
 
   /** `${var.name}`: a reference usable in any string, including policies. */
   s(name: string): string {
-    this.get(name);
-    return `\${var.${name}}`;
+    return toTemplate(this.expr(name));
   }
 
-  /** The bare expression `var.name`, for deferred tests. */
-  e(name: string): string {
+  /** The expression `var.name`, for values that Terraform decides (tests, lists, maps). */
+  expr(name: string): Expr {
     this.get(name);
-    return `var.${name}`;
+    return reference(`var.${name}`);
   }
 
   /** A number-typed reference for typed construct props. */
@@ -110,12 +110,12 @@ export function validations(spec: VariableSpec, optional: boolean): TerraformVar
   for (const rule of rules) {
     // try(): a null or ill-typed value must fail the rule, not crash the evaluation.
     const cond = `try(${rule.condition(ref)}, false)`;
-    out.push({ condition: `\${${optional ? `${ref} == null || ${cond}` : cond}}`, errorMessage: `${spec.name} must ${rule.must}.` });
+    out.push({ condition: toTemplate(expr(optional ? `${ref} == null || ${cond}` : cond)), errorMessage: `${spec.name} must ${rule.must}.` });
   }
   if (spec.elementRules) {
     for (const rule of rulesOf(spec.elementRules)) {
       const all = `alltrue([for x in ${spec.type.startsWith("map") ? `values(${ref})` : ref} : try(${rule.condition("x")}, false)])`;
-      out.push({ condition: `\${${optional ? `${ref} == null || ${all}` : all}}`, errorMessage: `Every element of ${spec.name} must ${rule.must}.` });
+      out.push({ condition: toTemplate(expr(optional ? `${ref} == null || ${all}` : all)), errorMessage: `Every element of ${spec.name} must ${rule.must}.` });
     }
   }
   return out;

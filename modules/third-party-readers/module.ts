@@ -33,9 +33,9 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
   const readers = new ThirdPartyReaders(stack, "third-party-readers", {
     ...logLocation(v),
     organizationId: v.s("organization_id"),
-    readers: v.s("third_party_readers"),
+    readers: v.expr("third_party_readers"),
     logArchiveAccountId: v.s("log_archive_account_id"),
-    tags: v.s("tags"),
+    tags: v.expr("tags"),
   });
   output(stack, "role_arns", readers.roleArns, "Role ARN by third-party role name: give it and the external ID to the third party.");
 }

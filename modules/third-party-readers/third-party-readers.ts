@@ -1,12 +1,12 @@
 import { Construct, IamRole, IamRolePolicy, type TerraformProvider } from "../shared/facade";
-import { deferred } from "../shared/document";
 import { logReaderPolicy, thirdPartyTrustPolicy, type ReaderScopeIntent } from "../member-reader-roles/reader-policies";
-import { eachAttribute, forEach } from "../shared/for-each";
+import { each, eachAttribute, eachRef, forEach } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { tag, type Tags } from "../shared/resources";
 import { enforce } from "../shared/rules/precondition";
 import { THIRD_PARTY_NOT_OWN_ACCOUNT } from "./rules";
+import { ifElse, isNull, toTemplate, type Value } from "../shared/value";
 
 /** One third party's entry of the `for_each` map, keyed by role name. */
 export interface ThirdPartyEntry {
@@ -18,8 +18,8 @@ export interface ThirdPartyEntry {
 }
 
 export interface ThirdPartyReadersProps extends Omit<ReaderScopeIntent, "allAccounts" | "accounts"> {
-  /** Keyed by role name: a literal map, or a Terraform reference such as `${var.third_party_readers}`. */
-  readonly readers: Record<string, ThirdPartyEntry> | string;
+  /** Keyed by role name: a literal map, or a Terraform expression such as `var.third_party_readers`. */
+  readonly readers: Value<Record<string, ThirdPartyEntry>>;
   /** The log-archive account: with the management account, never a third party (a plan-time precondition). */
   readonly logArchiveAccountId: string;
   readonly tags?: Tags;
@@ -39,15 +39,16 @@ export class ThirdPartyReaders extends Construct {
   constructor(scope: Construct, name: string, props: ThirdPartyReadersProps) {
     super(scope, name);
     const { provider } = props;
+    const accountId = each.field("account_id");
     this.role = new IamRole(this, "role", {
-      name: "${each.key}",
-      description: "orgtrail: third-party reader of CloudTrail logs (account ${each.value.account_id})",
+      name: toTemplate(each.key),
+      description: `orgtrail: third-party reader of CloudTrail logs (account ${toTemplate(accountId)})`,
       assumeRolePolicy: renderPolicy(
         thirdPartyTrustPolicy({
           partition: props.partition,
-          trustedAccountId: "${each.value.account_id}",
-          externalId: "${each.value.external_id}",
-          requireMfa: deferred("each.value.require_mfa"),
+          trustedAccountId: toTemplate(accountId),
+          externalId: toTemplate(each.field("external_id")),
+          requireMfa: each.field("require_mfa"),
         }),
       ),
       provider,
@@ -60,12 +61,12 @@ export class ThirdPartyReaders extends Construct {
 
     this.policy = new IamRolePolicy(this, "policy", {
       name: "orgtrail-read-cloudtrail-logs",
-      role: "${aws_iam_role.third_party_reader[each.key].name}",
+      role: eachRef(this.role, "name"),
       policy: renderPolicy(
         logReaderPolicy({
           ...props,
-          allAccounts: deferred("each.value.accounts == null"),
-          accounts: deferred("each.value.accounts == null ? [] : each.value.accounts"),
+          allAccounts: isNull(each.field("accounts")),
+          accounts: ifElse(isNull(each.field("accounts")), [], each.field("accounts")),
         }),
       ),
       provider,

@@ -1,4 +1,4 @@
-import type { Deferred, Test } from "../shared/document";
+import type { Value } from "../shared/value";
 
 /** Which trail delivers, and which account holds its delivery targets. */
 export interface DeliveryContext {
@@ -22,11 +22,11 @@ export interface SnsTopicIntent extends DeliveryContext {
 /** What the trail key's policy must also grant, besides CloudTrail's log files and the members' reads. */
 export interface KeyDeliveryIntent {
   /** CloudWatch Logs encrypts this log group with the trail key. */
-  readonly cloudWatchLogs?: { readonly enabled: Test; readonly logGroupArn: string };
+  readonly cloudWatchLogs?: { readonly enabled: Value<boolean>; readonly logGroupArn: string };
   /** CloudTrail publishes to this topic, encrypted with the trail key. */
-  readonly snsTopic?: { readonly enabled: Test; readonly topicArn: string };
+  readonly snsTopic?: { readonly enabled: Value<boolean>; readonly topicArn: string };
   /** The CloudTrail delegated administrator that creates the trail (it needs kms:Decrypt like the trail owner). */
-  readonly trailAdminAccountId?: string | Deferred;
+  readonly trailAdminAccountId?: Value<string>;
 }
 
 /** The delivery policies' names, in the size report and in the modules' size preconditions alike. */

@@ -2,7 +2,7 @@ import { CloudwatchLogGroup, Construct, IamRole, IamRolePolicy, SnsTopic, SnsTop
 import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "./cloudwatch-logs-policy";
 import { logGroupArn, roleArn, snsTopicArn } from "./delivery-arns";
 import { DELIVERY_POLICY_NAMES, type DeliveryContext } from "./delivery-intent";
-import type { Test } from "../shared/document";
+import type { Value } from "../shared/value";
 import { snsTopicPolicy } from "./sns-topic-policy";
 import { renderPolicy } from "../shared/hcl";
 import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
@@ -10,8 +10,8 @@ import { addSizePrecondition } from "../shared/size-precondition";
 import { ifEnabled } from "./if-enabled";
 
 export interface CloudWatchLogsDeliveryProps {
-  /** Deliver to CloudWatch Logs (true), not (false), or decide at plan time (deferred). */
-  readonly enabled: Test;
+  /** Deliver to CloudWatch Logs (true), not (false), or decide at plan time (an expression). */
+  readonly enabled: Value<boolean>;
   readonly logGroupName: string;
   /** One of the retention periods CloudWatch Logs accepts. @default 365 */
   readonly retentionDays: number;
@@ -21,7 +21,7 @@ export interface CloudWatchLogsDeliveryProps {
 }
 
 export interface SnsDeliveryProps {
-  readonly enabled: Test;
+  readonly enabled: Value<boolean>;
   readonly topicName: string;
   /** Key of the topic: the trail key (its policy carries CloudTrailEncryptNotifications) or another. */
   readonly kmsKeyArn: string;
@@ -37,7 +37,7 @@ export interface TrailDeliveryProps extends DeliveryContext {
   readonly provider?: TerraformProvider;
 }
 
-/** What the trail needs from its delivery targets; undefined when off, a Terraform conditional when deferred. */
+/** What the trail needs from its delivery targets; undefined when off, a Terraform conditional when decided at plan time. */
 export interface TrailDeliverySettings {
   /** `cloud_watch_logs_group_arn`: the log group ARN with the `:*` suffix CloudTrail expects. */
   readonly cloudWatchLogsGroupArn?: string;

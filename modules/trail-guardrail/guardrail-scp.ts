@@ -1,11 +1,11 @@
 import { trailArn } from "../shared/arns";
-import { POLICY_VERSION, when, type PolicyDocument, type Statement, type Test } from "../shared/document";
-import { not } from "../member-reader-roles/reader-policies";
+import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
+import { not, type Value } from "../shared/value";
 import { TRAIL_TAMPERING_ACTIONS, type TrailOwner } from "../cloudtrail-user-policies/user-policies";
 
 export interface TrailGuardrailIntent extends TrailOwner {
   /** Exempt roles of this name in any account (break glass). */
-  readonly breakGlass: { readonly enabled: Test; readonly roleName: string };
+  readonly breakGlass: { readonly enabled: Value<boolean>; readonly roleName: string };
 }
 
 /**

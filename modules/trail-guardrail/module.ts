@@ -1,8 +1,8 @@
 import { TerraformStack } from "../shared/facade";
-import { deferred } from "../shared/document";
 import type { ModuleDefinition } from "../shared/concept";
 import { output } from "../shared/output";
 import { ref } from "../shared/resources";
+import { ifElse, isNull, notNull, toTemplate } from "../shared/value";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
 import { notEmpty } from "../shared/variable-rules";
 import { HOME_REGION, MANAGEMENT, PARTITION, TAGS, TRAIL_NAME } from "../organization/variables";
@@ -27,11 +27,11 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
     homeRegion: v.s("trail_home_region"),
     trailName: v.s("trail_name"),
     breakGlass: {
-      enabled: deferred(`${v.e("break_glass_role_name")} != null`),
-      roleName: `\${var.break_glass_role_name == null ? "" : var.break_glass_role_name}`,
+      enabled: notNull(v.expr("break_glass_role_name")),
+      roleName: toTemplate(ifElse(isNull(v.expr("break_glass_role_name")), "", v.expr("break_glass_role_name"))),
     },
-    targetIds: { expression: v.e("target_ids") },
-    tags: v.s("tags"),
+    targetIds: v.expr("target_ids"),
+    tags: v.expr("tags"),
   });
   output(stack, "policy_id", ref(guardrail.policy, "id"), "ID of the SCP.");
   output(stack, "policy_arn", ref(guardrail.policy, "arn"), "ARN of the SCP.");

@@ -1,15 +1,16 @@
 import { Construct, OrganizationsPolicy, OrganizationsPolicyAttachment, type TerraformProvider } from "../shared/facade";
 import { trailGuardrailScp, type TrailGuardrailIntent } from "./guardrail-scp";
-import { forEach } from "../shared/for-each";
+import { each, forEach, toSet } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { tag, type Tags } from "../shared/resources";
+import { ref, tag, type Tags } from "../shared/resources";
 import { enforce } from "../shared/rules/precondition";
+import { toTemplate, type Value } from "../shared/value";
 import { GUARDRAIL_NOT_ON_MANAGEMENT } from "./rules";
 
 export interface TrailGuardrailProps extends TrailGuardrailIntent {
   /** Root or OU IDs: a literal list, or a Terraform expression of a list such as `var.target_ids`. */
-  readonly targetIds: readonly string[] | { readonly expression: string };
+  readonly targetIds: Value<readonly string[]>;
   /** @default OrgTrailTrailGuardrail (not the name of the protect-trail IAM policy: one name, one thing) */
   readonly policyName?: string;
   readonly tags?: Tags;
@@ -38,13 +39,12 @@ export class TrailGuardrail extends Construct {
     tag(this.policy, props.tags);
 
     const attachment = new OrganizationsPolicyAttachment(this, "attachment", {
-      policyId: "${aws_organizations_policy.trail_guardrail.id}",
-      targetId: "${each.value}",
+      policyId: ref(this.policy, "id"),
+      targetId: toTemplate(each.value),
       provider: props.provider,
     });
     attachment.overrideLogicalId("trail_guardrail");
-    const targets = "expression" in props.targetIds ? props.targetIds.expression : JSON.stringify(props.targetIds);
-    forEach(attachment, `\${toset(${targets})}`);
+    forEach(attachment, toSet(props.targetIds));
     enforce(attachment, [GUARDRAIL_NOT_ON_MANAGEMENT], { management_account_id: props.managementAccountId });
   }
 }

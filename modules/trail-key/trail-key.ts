@@ -1,15 +1,15 @@
 import { Construct, KmsAlias, KmsKey, type TerraformProvider } from "../shared/facade";
 import { trailKeyPolicy } from "./key-policy";
 import type { KeyPolicyIntent } from "../shared/intent";
-import type { Test } from "../shared/document";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { optional, ref, tag, type Tags } from "../shared/resources";
+import { attributeOf, optional, ref, tag, type Tags } from "../shared/resources";
+import { fromTemplate, ifElse, toTemplate, type Value } from "../shared/value";
 
 export interface TrailKeyProps extends KeyPolicyIntent {
-  /** Create the key (true), bring an existing one (false), or decide at plan time (deferred). */
-  readonly create: Test;
-  /** ARN of the existing key when `create` is false or deferred to false. */
+  /** Create the key (true), bring an existing one (false), or decide at plan time (an expression). */
+  readonly create: Value<boolean>;
+  /** ARN of the existing key when `create` is false or decided false at plan time. */
   readonly existingKeyArn?: string;
   /** @default alias/orgtrail-cloudtrail */
   readonly aliasName: string;
@@ -49,8 +49,10 @@ export class TrailKey extends Construct {
       const alias = optional(props.create, () => new KmsAlias(this, "alias", { name: props.aliasName, targetKeyId: ref(this.key!, "key_id"), provider: props.provider }))!;
       alias.overrideLogicalId("cloudtrail");
     }
-    if (props.create === true) this.keyArn = ref(this.key!, "arn");
-    else if (props.create === false) this.keyArn = props.existingKeyArn!;
-    else this.keyArn = `\${${props.create.deferred} ? ${ref(this.key!, "arn").slice(2, -1)} : ${props.existingKeyArn!.slice(2, -1)}}`;
+    const created = this.key && attributeOf(this.key, "arn");
+    const brought = props.existingKeyArn === undefined ? undefined : fromTemplate(props.existingKeyArn);
+    const keyArn = ifElse(props.create, created, brought);
+    if (keyArn === undefined) throw new Error("TrailKey: existingKeyArn is required unless the key is created");
+    this.keyArn = toTemplate(keyArn);
   }
 }

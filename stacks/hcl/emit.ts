@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../project-root";
+import { interpolation, quoteTemplate } from "../../modules/shared/value";
 
 /**
  * Terraform JSON → HCL native syntax, formatted as `terraform fmt` formats it.
@@ -141,63 +142,15 @@ function dynamicBlock(name: string, body: Obj, parent: Blocks, depth: number): s
 const q = (s: string): string => JSON.stringify(s);
 const identifier = (k: string): string => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : q(k));
 
-/** `${expr}` → `expr`; anything else is written as a template string. */
-function unwrapped(s: string): string {
-  const whole = wholeInterpolation(s);
-  return whole ?? s;
-}
+/** `${expr}` → `expr`; anything else is written as it is. */
+const unwrapped = (s: string): string => interpolation(s) ?? s;
 
 function expr(v: Json): string {
   if (v === null) return "null";
   if (typeof v === "boolean" || typeof v === "number") return String(v);
-  if (typeof v === "string") return wholeInterpolation(v) ?? template(v);
+  if (typeof v === "string") return interpolation(v) ?? quoteTemplate(v);
   if (Array.isArray(v)) return `[${v.map(expr).join(", ")}]`;
   const entries = Object.entries(v);
   if (entries.length === 0) return "{}";
   return `{ ${entries.map(([k, x]) => `${identifier(k)} = ${expr(x)}`).join(", ")} }`;
-}
-
-/** The expression of a string that is exactly one `${…}` interpolation, or undefined. */
-function wholeInterpolation(s: string): string | undefined {
-  if (!s.startsWith("${") || s.startsWith("$${")) return undefined;
-  const end = closingBrace(s, 1);
-  return end === s.length - 1 ? s.slice(2, -1) : undefined;
-}
-
-/**
- * A JSON string (a Terraform template) as an HCL quoted template: literal parts are escaped, interpolations and
- * directives are copied verbatim (their inner string literals already use HCL escapes), `$${`/`%%{` stay escapes.
- */
-function template(s: string): string {
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") {
-      out += c + c + "{";
-      i += 2;
-    } else if ((c === "$" || c === "%") && s[i + 1] === "{") {
-      const end = closingBrace(s, i + 1);
-      out += s.slice(i, end + 1);
-      i = end;
-    } else out += c === "\\" ? "\\\\" : c === '"' ? '\\"' : c === "\n" ? "\\n" : c === "\t" ? "\\t" : c === "\r" ? "\\r" : c;
-  }
-  return `"${out}"`;
-}
-
-/** The index of the brace closing the one at `open`, skipping braces inside quoted strings of the expression. */
-function closingBrace(s: string, open: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return i;
-  }
-  throw new Error(`unbalanced interpolation in ${s}`);
 }

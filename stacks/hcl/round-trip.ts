@@ -1,6 +1,7 @@
 import { parse } from "@cdktf/hcl2json";
 import { isDeepStrictEqual } from "node:util";
 import type { ModuleFiles } from "../to-module";
+import { interpolation } from "../../modules/shared/value";
 
 /**
  * Proves HCL output equivalent to the JSON it was written from: parse it back with @cdktf/hcl2json and compare
@@ -37,20 +38,8 @@ export function normalize(v: unknown): unknown {
         .map((k) => [k, normalize((v as Record<string, unknown>)[k])]),
     );
   }
-  if (typeof v === "string") {
-    const whole = /^\$\{([\s\S]*)\}$/.exec(v);
-    if (whole && !v.startsWith("$${") && balanced(whole[1])) return whole[1];
-  }
+  if (typeof v === "string") return interpolation(v) ?? v;
   return v;
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  for (const c of s) {
-    if (c === "{") depth++;
-    else if (c === "}" && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 function firstDifference(a: unknown, b: unknown, path = ""): string {
