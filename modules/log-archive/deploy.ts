@@ -1,29 +1,20 @@
 import type { DeployContext } from "../shared/concept";
+import { literalInputs } from "../shared/variables";
 import { bucketArn, keyPath, trailArn } from "../shared/arns";
 import { settingsOf } from "../organization/settings";
-import { keyDeliveryOf } from "../trail-delivery/settings";
 import { LogArchive } from "./log-archive";
+import { LOG_ARCHIVE_VARIABLES } from "./module";
+import { logArchiveProps } from "./props";
 
-/** The archive bucket, the access-log bucket and the trail key, in the log-archive account. */
+/** The archive bucket, the access-log bucket and the trail key, in the log-archive account: the module's inputs, read off the config. */
 export function deployLogArchive(ctx: DeployContext): void {
   const { stack, config } = ctx;
-  const s = settingsOf(config);
-  const archive = new LogArchive(stack, "log-archive", {
-    ...s,
-    keyPath: keyPath(s.keyPrefix),
-    key: {
-      create: s.createKey,
-      existingKeyArn: s.createKey ? undefined : config.encryption.kmsKey,
-      aliasName: config.encryption.aliasName,
-      deletionWindowDays: config.encryption.deletionWindowDays,
-    },
-    accessLogs: { ...config.logArchive.accessLogs, bucketName: s.accessLogBucketName },
-    provider: ctx.providers.logArchive,
-    delivery: keyDeliveryOf(config),
-  });
+  const props = logArchiveProps(stack, literalInputs(LOG_ARCHIVE_VARIABLES, config));
+  const archive = new LogArchive(stack, "log-archive", { ...props, provider: ctx.providers.logArchive });
   ctx.trailKey = archive.trailKey;
   ctx.readyForTrail.push(...archive.readyForTrail);
 
+  const s = settingsOf(config);
   const last = { last: true };
   ctx.output("trail_arn", trailArn(s.partition, s.homeRegion, s.managementAccountId, s.trailName), "ARN of the organization trail (aws:SourceArn of every CloudTrail write).", last);
   ctx.output("bucket_name", s.bucketName, "Central CloudTrail log archive bucket.", last);

@@ -79,7 +79,8 @@ export class HardenedBucket extends Construct {
     const lock = props.objectLock;
 
     this.bucket = make(() => new S3Bucket(this, "bucket", { bucket: props.bucketName, provider }));
-    if (lock) this.bucket.addOverride("object_lock_enabled", toTemplate(lock.enabled));
+    // A deploy stack without Object Lock says nothing; a module decides at plan time.
+    if (lock && lock.enabled !== false) this.bucket.addOverride("object_lock_enabled", toTemplate(lock.enabled));
     const bucketId = ref(this.bucket, "id");
 
     const ownership = make(

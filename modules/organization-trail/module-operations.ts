@@ -9,7 +9,6 @@ import { CALL_RATE_NEEDS_WRITES, ERROR_RATE_NEEDS_MANAGEMENT, MANAGEMENT_EVENTS_
 import { ADMIN_NOT_MANAGEMENT } from "../delegated-admin/rules";
 import { DELIVERY_NAMES_TRAIL, DELIVERY_ROLE_NAME_FITS } from "../trail-delivery/rules";
 import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "../trail-delivery/config";
-import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import type { TrailOperationsProps } from "./trail-operations";
 import { TrailDelivery } from "../trail-delivery/trail-delivery";
 import type { CrossFieldRule } from "../shared/rules/cross-field";
@@ -33,21 +32,6 @@ export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
   { name: "sns_kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "Key of the topic; null for the trail key (then pass this module's sns_topic_arn output to the log-archive module)." },
   ...EVENT_SELECTOR_VARIABLES,
 ];
-
-/** The log-archive module's inputs for the trail key's delivery statements. */
-export const LOG_ARCHIVE_DELIVERY_VARIABLES: readonly VariableSpec[] = [
-  { name: "cloud_watch_logs_group_arn", type: "string", default: null, rules: "logGroupArn", description: "Log group that CloudWatch Logs encrypts with the trail key (the organization-trail module's output); null for none." },
-  { name: "sns_topic_arn", type: "string", default: null, rules: "snsTopicArn", description: "Topic that CloudTrail encrypts notifications for with the trail key (the organization-trail module's output); null for none." },
-  { name: "trail_admin_account_id", type: "string", default: null, rules: "accountId", description: "CloudTrail delegated administrator that creates the trail: granted kms:Decrypt under the CloudTrail encryption context, like the management account." },
-];
-
-export function keyDeliveryFromVariables(v: ModuleVariables): KeyDeliveryIntent {
-  return {
-    cloudWatchLogs: { enabled: notNull(v.expr("cloud_watch_logs_group_arn")), logGroupArn: v.s("cloud_watch_logs_group_arn") },
-    snsTopic: { enabled: notNull(v.expr("sns_topic_arn")), topicArn: v.s("sns_topic_arn") },
-    trailAdminAccountId: v.expr("trail_admin_account_id"),
-  };
-}
 
 export interface TrailModuleOperations {
   readonly trail: TrailOperationsProps;

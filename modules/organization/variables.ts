@@ -1,4 +1,4 @@
-import type { ModuleVariables, VariableSpec } from "../shared/variables";
+import type { Inputs, VariableSpec } from "../shared/inputs";
 import { coalesce, ifElse, isNull, toTemplate } from "../shared/value";
 import { accountKeysPattern } from "../member-reader-roles/reader-policies";
 import { ORGANIZATION_DEFAULTS as DEFAULTS } from "./config";
@@ -31,13 +31,13 @@ export const LOG_LOCATION: readonly VariableSpec[] = [
 ];
 
 /** Expressions shared by the modules that read the log archive. */
-export function logLocation(v: ModuleVariables) {
+export function logLocation(v: Inputs) {
   return {
     partition: v.s("partition"),
     managementAccountId: v.s("management_account_id"),
     homeRegion: v.s("trail_home_region"),
     bucketName: v.s("bucket_name"),
-    keyPath: toTemplate(ifElse(isNull(v.expr("s3_key_prefix")), "", `${v.s("s3_key_prefix")}/`)),
-    kmsKeyArn: toTemplate(coalesce(v.expr("kms_key_arn"), accountKeysPattern(v.s("partition"), v.s("trail_home_region"), v.s("log_archive_account_id")))),
+    keyPath: toTemplate(ifElse(isNull(v.value("s3_key_prefix")), "", `${v.s("s3_key_prefix")}/`)),
+    kmsKeyArn: toTemplate(coalesce(v.value("kms_key_arn"), accountKeysPattern(v.s("partition"), v.s("trail_home_region"), v.s("log_archive_account_id")))),
   };
 }

@@ -1,57 +1,13 @@
 import { TerraformStack, TerraformVariable, type TerraformVariableValidationConfig } from "./facade";
-import type { Config } from "../../config/schema";
-import { rulesOf, type RuleName } from "./rules/field-rules";
-import type { Rule } from "./rules/rule";
-import { expr, reference, toTemplate, type Expr } from "./value";
+import { rulesOf } from "./rules/field-rules";
+import { expr, reference, toTemplate, type Expr, type Value } from "./value";
+import type { Inputs, VariableSpec } from "./inputs";
 
-/**
- * One row of a module's input table, written once: the module variable (snake_case name, type, description,
- * default, the shared validation rules) and the config setting it stands for. The module declares it as a variable;
- * the tests pass `argumentsOf(config)` to the module; the README's usage snippet shows `exampleOf(example config)`.
- */
-export interface VariableSpec {
-  readonly name: string;
-  readonly type: string;
-  readonly description: string;
-  /** `null` makes the variable optional with a null default. Omitted: required. */
-  readonly default?: unknown;
-  readonly rules?: RuleName | readonly Rule[];
-  /** For `map(string)` / `list(string)`: rules that each element must meet. */
-  readonly elementRules?: RuleName;
-  /** The config setting it stands for, as a path (`logArchive.bucketName`); its value is the module argument. */
-  readonly config?: string;
-  /** The module argument equivalent to a config, where it is derived rather than read at `config`. */
-  readonly fromConfig?: (c: Config) => unknown;
-  /** Shown in the README's usage snippet: `true` for the example's argument, a function of the example, or the value to show. */
-  readonly example?: true | ((c: Config) => unknown) | string;
-}
-
-const valueAt = (c: Config, path: string): unknown =>
-  path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), c);
-
-/** The module argument equivalent to a config; undefined when the config does not set it (the default applies). */
-export function argumentOf(spec: VariableSpec, c: Config): unknown {
-  if (spec.fromConfig) return spec.fromConfig(c);
-  return spec.config === undefined ? undefined : valueAt(c, spec.config);
-}
-
-/** The module arguments equivalent to a config: what a plain-Terraform root passes to get the deploy stack's resources. */
-export function argumentsOf(specs: readonly VariableSpec[], c: Config): Record<string, unknown> {
-  return Object.fromEntries(specs.flatMap((s) => {
-    const value = argumentOf(s, c);
-    return value === undefined ? [] : [[s.name, value]];
-  }));
-}
-
-/** The README usage snippet's arguments, at the example config. */
-export function exampleOf(specs: readonly VariableSpec[], c: Config): Record<string, unknown> {
-  return Object.fromEntries(
-    specs.flatMap((s) => (s.example === undefined ? [] : [[s.name, s.example === true ? argumentOf(s, c) : typeof s.example === "function" ? s.example(c) : s.example]])),
-  );
-}
+// The input table's types and readers are pure (no cdktf): policies read them too. Re-exported for module builders.
+export * from "./inputs";
 
 /** Module variables declared from specs; `nulls` lists those whose default is null (cdktf cannot emit it). */
-export class ModuleVariables {
+export class ModuleVariables implements Inputs {
   readonly nulls: string[] = [];
   private readonly vars = new Map<string, TerraformVariable>();
 
@@ -71,6 +27,10 @@ export class ModuleVariables {
   expr(name: string): Expr {
     this.get(name);
     return reference(`var.${name}`);
+  }
+
+  value<T = unknown>(name: string): Value<T> {
+    return this.expr(name);
   }
 
   /** A number-typed reference for typed construct props. */
@@ -120,6 +80,3 @@ export function validations(spec: VariableSpec, optional: boolean): TerraformVar
   }
   return out;
 }
-
-/** An object without its undefined fields (README snippets show what is set). */
-export const setOnly = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

@@ -1,11 +1,11 @@
 import type { DeployContext } from "../shared/concept";
-import { settingsOf } from "../organization/settings";
+import { literalInputs } from "../shared/variables";
+import { TRAIL_GUARDRAIL_VARIABLES } from "./module";
+import { trailGuardrailProps } from "./props";
 import { TrailGuardrail } from "./trail-guardrail";
 
-/** The SCP that protects the organization trail, attached to its targets from the management account. */
+/** The SCP that protects the organization trail, attached to its targets from the management account: the module's inputs, read off the config. */
 export function deployTrailGuardrail(ctx: DeployContext): void {
-  const guardrail = ctx.config.trailGuardrail;
-  if (!guardrail) return;
-  const roleName = guardrail.breakGlassRoleName;
-  new TrailGuardrail(ctx.stack, "trail-guardrail", { ...settingsOf(ctx.config), breakGlass: { enabled: roleName !== undefined, roleName: roleName ?? "" }, targetIds: guardrail.targetIds });
+  if (!ctx.config.trailGuardrail) return;
+  new TrailGuardrail(ctx.stack, "trail-guardrail", trailGuardrailProps(literalInputs(TRAIL_GUARDRAIL_VARIABLES, ctx.config)));
 }
