@@ -227,6 +227,6 @@ describe("schema and rules", () => {
     const objects = CONCEPTS.flatMap((c) => c.crossFieldRules ?? []);
     expect(doc.crossField.map((x: { rule: string }) => x.rule)).toEqual(objects.map((o) => o.rule));
     for (const o of objects) expect(r.stdout).toContain(`  - ${o.rule}\n    ${o.source}\n    enforced by: ${enforcedBy(o).join("; ")}`);
-    expect(doc.crossField.find((x: { rule: string }) => x.rule.startsWith("organization.trailAdminAccountId")).enforcedBy).toEqual(["config check", "organization-trail module (aws_cloudtrail.organization)"]);
+    expect(doc.crossField.find((x: { rule: string }) => x.rule.startsWith("organization.delegatedAdminAccountId")).enforcedBy).toEqual(["config check", "organization-trail module (aws_cloudtrail.organization)"]);
   });
 });

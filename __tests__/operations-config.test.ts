@@ -17,7 +17,7 @@ describe("operations config", () => {
   test("defaults: nothing new is on; local backend; no per-account settings", () => {
     const c = config();
     expect(c.trail).toEqual({ name: "org-trail", multiRegion: true, includeGlobalServiceEvents: true, logFileValidation: true });
-    expect(c.organization.trailAdminAccountId).toBeUndefined();
+    expect(c.organization.delegatedAdminAccountId).toBeUndefined();
     expect(c.deployment).toEqual({ backend: { type: "local" }, accounts: {} });
   });
 
@@ -39,7 +39,7 @@ describe("operations config", () => {
         dataEvents: { s3Objects: [{ bucketName: "Bad_Bucket", prefix: "/x*" }], lambdaFunctionArns: ["arn:aws:lambda:us-east-1:1:function:f"] },
         insights: ["ApiCallRate" as never],
       },
-      organization: { trailAdminAccountId: "12" },
+      organization: { delegatedAdminAccountId: "12" },
       deployment: { backend: { type: "s3", bucket: "b", key: "/abs" } as never, accounts: { management: { assumeRoleArn: "arn:aws:iam::1:user/x" } } },
     });
     expect(paths(ps)).toEqual(
@@ -55,7 +55,7 @@ describe("operations config", () => {
         "trail.dataEvents.s3Objects.0.prefix",
         "trail.dataEvents.lambdaFunctionArns.0",
         "trail.insights.0",
-        "organization.trailAdminAccountId",
+        "organization.delegatedAdminAccountId",
         "deployment.backend.bucket",
         "deployment.backend.key",
         "deployment.accounts.management.assumeRoleArn",
@@ -65,13 +65,13 @@ describe("operations config", () => {
 
   test("cross-field rules, all reported at once", () => {
     const ps = problems({
-      organization: { trailAdminAccountId: "111111111111" },
+      organization: { delegatedAdminAccountId: "111111111111" },
       trail: { name: "t".repeat(50), cloudWatchLogs: {}, managementEvents: { enabled: false }, insights: ["ApiErrorRateInsight"] },
       deployment: { backend: { type: "s3", bucket: "state-bucket", encrypt: false, kmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/k" }, accounts: { logArchive: {} } },
     });
     expect(paths(ps).sort()).toEqual(
       [
-        "organization.trailAdminAccountId",
+        "organization.delegatedAdminAccountId",
         "deployment.accounts.logArchive",
         "trail.cloudWatchLogs.roleName",
         "trail.managementEvents.enabled",
@@ -79,7 +79,7 @@ describe("operations config", () => {
         "deployment.backend.encrypt",
       ].sort(),
     );
-    expect(ps.find((p) => p.path === "organization.trailAdminAccountId")!.message).toMatch(/cannot delegate administration to the management account/);
+    expect(ps.find((p) => p.path === "organization.delegatedAdminAccountId")!.message).toMatch(/cannot delegate administration to the management account/);
   });
 
   test("Insights need the management events they analyse", () => {
@@ -88,12 +88,12 @@ describe("operations config", () => {
     expect(() => config({ trail: { managementEvents: { readWriteType: "ReadOnly" }, insights: ["ApiErrorRateInsight"] } })).not.toThrow();
   });
 
-  test("keys of delivery targets must be in the home region; role ARNs and Lambda ARNs in the partition; trailAdmin settings need an admin", () => {
+  test("keys of delivery targets must be in the home region; role ARNs and Lambda ARNs in the partition; delegatedAdmin settings need an admin", () => {
     const ps = problems({
       trail: { cloudWatchLogs: { kmsKey: "arn:aws:kms:eu-west-1:111111111111:key/k" }, dataEvents: { lambdaFunctionArns: ["arn:aws-us-gov:lambda:us-gov-west-1:111111111111:function:f"] } },
-      deployment: { accounts: { trailAdmin: { profile: "admin" }, management: { externalId: "abc" } } },
+      deployment: { accounts: { delegatedAdmin: { profile: "admin" }, management: { externalId: "abc" } } },
     });
-    expect(paths(ps).sort()).toEqual(["deployment.accounts.management.assumeRoleArn", "deployment.accounts.trailAdmin", "trail.cloudWatchLogs.kmsKey", "trail.dataEvents.lambdaFunctionArns.0"].sort());
+    expect(paths(ps).sort()).toEqual(["deployment.accounts.management.assumeRoleArn", "deployment.accounts.delegatedAdmin", "trail.cloudWatchLogs.kmsKey", "trail.dataEvents.lambdaFunctionArns.0"].sort());
   });
 
   test("selectors over CloudTrail's 500-value limit are refused", () => {

@@ -17,7 +17,7 @@ const doc = (c: ReturnType<typeof config>, name: string) => policiesOf(c).find((
 
 describe("deploy stack: delegated administrator, CloudWatch Logs, SNS, selectors, Insights", () => {
   const c = config({
-    organization: { trailAdminAccountId: ADMIN },
+    organization: { delegatedAdminAccountId: ADMIN },
     logArchive: { accountId: "222222222222" },
     trail: { cloudWatchLogs: { retentionDays: 90 }, snsTopic: {}, managementEvents: { excludeEventSources: ["kms.amazonaws.com"] }, insights: ["ApiCallRateInsight"] },
   });
@@ -28,9 +28,9 @@ describe("deploy stack: delegated administrator, CloudWatch Logs, SNS, selectors
   });
 
   test("the delegated administrator's provider creates the trail and its delivery targets; the log archive stays with its own", () => {
-    expect(tf.provider!.aws.map((p) => [p.alias ?? "aws", p.allowed_account_ids])).toEqual([["aws", [MGMT]], ["log_archive", ["222222222222"]], ["trail_admin", [ADMIN]]]);
+    expect(tf.provider!.aws.map((p) => [p.alias ?? "aws", p.allowed_account_ids])).toEqual([["aws", [MGMT]], ["log_archive", ["222222222222"]], ["delegated_admin", [ADMIN]]]);
     for (const [type, name] of [["aws_cloudtrail", "organization"], ["aws_cloudwatch_log_group", "cloudtrail"], ["aws_iam_role", "cloudtrail_cloudwatch_logs"], ["aws_iam_role_policy", "cloudtrail_cloudwatch_logs"], ["aws_sns_topic", "cloudtrail_notifications"], ["aws_sns_topic_policy", "cloudtrail_notifications"]]) {
-      expect({ type, provider: res(tf, type, name).provider }).toEqual({ type, provider: "aws.trail_admin" });
+      expect({ type, provider: res(tf, type, name).provider }).toEqual({ type, provider: "aws.delegated_admin" });
     }
     expect(res(tf, "aws_kms_key", "cloudtrail").provider).toBe("aws.log_archive");
   });
@@ -74,7 +74,7 @@ describe("deploy stack: delegated administrator, CloudWatch Logs, SNS, selectors
 
   test("outputs: the management trail ARN, the admin, the log group and the topic", () => {
     expect(tf.output!.trail_arn.value).toBe(TRAIL);
-    expect(tf.output!.trail_admin_account_id.value).toBe(ADMIN);
+    expect(tf.output!.delegated_admin_account_id.value).toBe(ADMIN);
     expect(tf.output!.cloud_watch_logs_group_arn.value).toBe(`arn:aws:logs:us-east-1:${ADMIN}:log-group:/aws/cloudtrail/org-trail`);
     expect(tf.output!.sns_topic_arn.value).toBe(`arn:aws:sns:us-east-1:${ADMIN}:org-trail-notifications`);
   });
@@ -126,14 +126,14 @@ describe("deploy stack: backend and per-account providers", () => {
   test("per-account profile, assumed role and default tags merged over the top-level tags", () => {
     const tf = deployStack(
       config({
-        organization: { trailAdminAccountId: ADMIN },
+        organization: { delegatedAdminAccountId: ADMIN },
         logArchive: { accountId: "222222222222" },
         tags: { team: "platform" },
         deployment: {
           accounts: {
             management: { profile: "org-management" },
             logArchive: { assumeRoleArn: "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", externalId: "orgtrail-ext", defaultTags: { account: "log-archive", team: "logs" } },
-            trailAdmin: { assumeRoleArn: `arn:aws:iam::${ADMIN}:role/OrganizationAccountAccessRole`, sessionName: "orgtrail" },
+            delegatedAdmin: { assumeRoleArn: `arn:aws:iam::${ADMIN}:role/OrganizationAccountAccessRole`, sessionName: "orgtrail" },
           },
         },
       }),
@@ -142,7 +142,7 @@ describe("deploy stack: backend and per-account providers", () => {
     expect(m).toMatchObject({ profile: "org-management", default_tags: [{ tags: { team: "platform" } }] });
     expect(m.assume_role).toBeUndefined();
     expect(l).toMatchObject({ assume_role: [{ role_arn: "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", external_id: "orgtrail-ext" }], default_tags: [{ tags: { team: "logs", account: "log-archive" } }] });
-    expect(a).toMatchObject({ alias: "trail_admin", assume_role: [{ role_arn: `arn:aws:iam::${ADMIN}:role/OrganizationAccountAccessRole`, session_name: "orgtrail" }] });
+    expect(a).toMatchObject({ alias: "delegated_admin", assume_role: [{ role_arn: `arn:aws:iam::${ADMIN}:role/OrganizationAccountAccessRole`, session_name: "orgtrail" }] });
   });
 });
 
@@ -184,12 +184,12 @@ describe("vendorable modules: the operations as variables", () => {
   });
 
   test("log-archive: the key's delivery statements are switched by their optional inputs", () => {
-    for (const n of ["cloud_watch_logs_group_arn", "sns_topic_arn", "trail_admin_account_id"]) expect({ n, default: archive.variable![n].default }).toEqual({ n, default: null });
+    for (const n of ["cloud_watch_logs_group_arn", "sns_topic_arn", "delegated_admin_account_id"]) expect({ n, default: archive.variable![n].default }).toEqual({ n, default: null });
     // The policy lives in a local that the key and its size precondition both read.
     expect(res(archive, "aws_kms_key", "cloudtrail").policy).toBe("${local.cloudtrail_key_policy}");
     const policy = (archive.locals as Record<string, string>).cloudtrail_key_policy;
     expect(policy).toContain("if var.cloud_watch_logs_group_arn != null");
     expect(policy).toContain("if var.sns_topic_arn != null");
-    expect(policy).toContain("flatten([for admin in [var.trail_admin_account_id]");
+    expect(policy).toContain("flatten([for admin in [var.delegated_admin_account_id]");
   });
 });

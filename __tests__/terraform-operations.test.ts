@@ -34,7 +34,7 @@ const providerOf = (plan: Plan) => {
 };
 
 const FULL = {
-  organization: { trailAdminAccountId: ADMIN },
+  organization: { delegatedAdminAccountId: ADMIN },
   logArchive: { accountId: ARCHIVE },
   trail: {
     cloudWatchLogs: { retentionDays: 90 },
@@ -72,10 +72,10 @@ describe("deploy stack with every operations option, planned offline", () => {
   test("providers: registration from management, trail and delivery from the delegated administrator", () => {
     expect(providerOf(plan)).toMatchObject({
       "aws_cloudtrail_organization_delegated_admin_account.trail_admin": "aws",
-      "aws_cloudtrail.organization": "aws.trail_admin",
-      "aws_cloudwatch_log_group.cloudtrail": "aws.trail_admin",
-      "aws_iam_role.cloudtrail_cloudwatch_logs": "aws.trail_admin",
-      "aws_sns_topic.cloudtrail_notifications": "aws.trail_admin",
+      "aws_cloudtrail.organization": "aws.delegated_admin",
+      "aws_cloudwatch_log_group.cloudtrail": "aws.delegated_admin",
+      "aws_iam_role.cloudtrail_cloudwatch_logs": "aws.delegated_admin",
+      "aws_sns_topic.cloudtrail_notifications": "aws.delegated_admin",
       "aws_kms_key.cloudtrail": "aws.log_archive",
     });
   });
@@ -89,7 +89,7 @@ test("a deploy stack whose providers assume roles and whose state is in S3 is va
       accounts: {
         management: { assumeRoleArn: `arn:aws:iam::${MGMT}:role/OrganizationAccountAccessRole` },
         logArchive: { assumeRoleArn: `arn:aws:iam::${ARCHIVE}:role/OrganizationAccountAccessRole`, externalId: "orgtrail" },
-        trailAdmin: { assumeRoleArn: `arn:aws:iam::${ADMIN}:role/OrganizationAccountAccessRole`, sessionName: "orgtrail" },
+        delegatedAdmin: { assumeRoleArn: `arn:aws:iam::${ADMIN}:role/OrganizationAccountAccessRole`, sessionName: "orgtrail" },
       },
     },
   } as never);
@@ -102,7 +102,7 @@ describe("examples/delegated-admin: vendored modules with every option", () => {
   const c = config(FULL as never);
   let plan: Plan;
   beforeAll(() => {
-    plan = planExample("delegated-admin", c, [undefined, "log_archive", "trail_admin"]);
+    plan = planExample("delegated-admin", c, [undefined, "log_archive", "delegated_admin"]);
   });
 
   test("the modules plan the same policies as the deploy stack of the equivalent config", () => {

@@ -12,7 +12,7 @@ export function planDeployStack(c: Config): Plan {
   const out = synthTo(c);
   const dir = workdir("stack", join(out, "stacks", "org-cloudtrail"));
   const separate = (c.logArchive.accountId ?? c.organization.managementAccountId) !== c.organization.managementAccountId;
-  writeOfflineProviders(dir, [undefined, ...(separate ? ["log_archive"] : []), ...(c.organization.trailAdminAccountId ? ["trail_admin"] : [])]);
+  writeOfflineProviders(dir, [undefined, ...(separate ? ["log_archive"] : []), ...(c.organization.delegatedAdminAccountId ? ["delegated_admin"] : [])]);
   // A remote backend is replaced by a local one: plans run offline (the S3 backend block is tested as synthesized).
   if (c.deployment.backend.type !== "local") writeFileSync(join(dir, "zz_offline_backend_override.tf.json"), JSON.stringify({ terraform: { backend: { local: {} } } }));
   return initValidatePlan(dir);

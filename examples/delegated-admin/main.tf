@@ -30,7 +30,7 @@ variable "log_archive_account_id" {
   default     = "222222222222"
 }
 
-variable "trail_admin_account_id" {
+variable "delegated_admin_account_id" {
   type        = string
   description = "CloudTrail delegated administrator: creates and manages the trail."
   default     = "333333333333"
@@ -48,13 +48,13 @@ provider "aws" {
 }
 
 provider "aws" {
-  alias               = "trail_admin"
+  alias               = "delegated_admin"
   region              = "us-east-1"
-  allowed_account_ids = [var.trail_admin_account_id]
+  allowed_account_ids = [var.delegated_admin_account_id]
 }
 
 resource "aws_cloudtrail_organization_delegated_admin_account" "trail_admin" {
-  account_id = var.trail_admin_account_id
+  account_id = var.delegated_admin_account_id
 }
 
 module "log_archive" {
@@ -71,12 +71,12 @@ module "log_archive" {
   # The trail key also encrypts the log group and the topic, and the delegated admin may decrypt like the owner.
   cloud_watch_logs_group_arn = module.organization_trail.cloud_watch_logs_group_arn
   sns_topic_arn              = module.organization_trail.sns_topic_arn
-  trail_admin_account_id     = var.trail_admin_account_id
+  delegated_admin_account_id = var.delegated_admin_account_id
 }
 
 module "organization_trail" {
   source     = "../vendor/orgtrail/organization-trail"
-  providers  = { aws = aws.trail_admin }
+  providers  = { aws = aws.delegated_admin }
   depends_on = [aws_cloudtrail_organization_delegated_admin_account.trail_admin]
 
   trail_name                 = "org-trail"
@@ -84,7 +84,7 @@ module "organization_trail" {
   kms_key_arn                = module.log_archive.kms_key_arn # waits for the key policy
   management_account_id      = var.management_account_id
   trail_home_region          = "us-east-1"
-  delegated_admin_account_id = var.trail_admin_account_id
+  delegated_admin_account_id = var.delegated_admin_account_id
 
   cloud_watch_logs_enabled        = true
   cloud_watch_logs_retention_days = 90

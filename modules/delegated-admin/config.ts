@@ -3,7 +3,7 @@ import { ruled } from "../shared/rules/zod";
 /** Added to the `organization` section. */
 export const delegatedAdminExtends = {
   organization: {
-    trailAdminAccountId: ruled("accountId")
+    delegatedAdminAccountId: ruled("accountId")
       .optional()
       .describe("CloudTrail delegated administrator: registered from the management account, then creates the trail (still owned by the management account)."),
   },

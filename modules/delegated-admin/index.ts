@@ -7,6 +7,8 @@ export const delegatedAdmin: Concept<Record<never, never>, typeof delegatedAdmin
   name: "delegated-admin",
   summary: "a CloudTrail delegated administrator that creates and manages the trail",
   extends: delegatedAdminExtends,
+  // One name for the delegated administrator across config, variables, providers and docs (was trailAdminAccountId).
+  renamed: { "organization.trailAdminAccountId": "organization.delegatedAdminAccountId" },
   crossFieldRules: DELEGATED_ADMIN_RULES,
   needs: ["deployment"],
   deploy: (ctx) => (require("./deploy") as typeof import("./deploy")).deployDelegatedAdmin(ctx),

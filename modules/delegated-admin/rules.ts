@@ -1,12 +1,12 @@
 import type { CrossFieldRule } from "../shared/rules/cross-field";
 
 export const ADMIN_NOT_MANAGEMENT: CrossFieldRule = {
-  rule: "organization.trailAdminAccountId differs from managementAccountId",
+  rule: "organization.delegatedAdminAccountId differs from managementAccountId",
   source: "AWS CloudTrail User Guide, 'Organization delegated administrator' (the management account cannot be its own delegated administrator)",
   check: (c, report) => {
-    const admin = c.organization.trailAdminAccountId;
+    const admin = c.organization.delegatedAdminAccountId;
     if (admin !== undefined && admin === c.organization.managementAccountId) {
-      report(["organization", "trailAdminAccountId"], admin, "must differ from managementAccountId: CloudTrail cannot delegate administration to the management account");
+      report(["organization", "delegatedAdminAccountId"], admin, "must differ from managementAccountId: CloudTrail cannot delegate administration to the management account");
     }
   },
   precondition: {

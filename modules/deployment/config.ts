@@ -50,7 +50,7 @@ const deployment = z
       .strictObject({
         management: accountProvider.optional(),
         logArchive: accountProvider.optional(),
-        trailAdmin: accountProvider.optional(),
+        delegatedAdmin: accountProvider.optional(),
       })
       .default({}),
   })

@@ -29,7 +29,7 @@ function applyBackend(stack: TerraformStack, stackName: string, c: Config): void
   }
 }
 
-type AccountRole = "management" | "logArchive" | "trailAdmin";
+type AccountRole = "management" | "logArchive" | "delegatedAdmin";
 
 /**
  * Provider arguments for one account: profile, assumed role, and default tags (the top-level tags with the
@@ -47,7 +47,7 @@ function accountProviderSettings(c: Config, account: AccountRole) {
 
 /**
  * The state backend and one AWS provider per account, each pinned to its account (`allowed_account_ids`): the
- * management account's as the default, `log_archive` when the archive is elsewhere, `trail_admin` for a delegated
+ * management account's as the default, `log_archive` when the archive is elsewhere, `delegated_admin` for a delegated
  * administrator.
  */
 export function deployDeployment(ctx: DeployContext): void {
@@ -58,6 +58,6 @@ export function deployDeployment(ctx: DeployContext): void {
     new AwsProvider(stack, id, { alias, region: s.homeRegion, allowedAccountIds: [accountId], ...accountProviderSettings(config, account) });
   ctx.providers.management = provider("aws", s.managementAccountId, "management");
   if (s.separateLogArchiveAccount) ctx.providers.logArchive = provider("log_archive", s.logArchiveAccountId, "logArchive", "log_archive");
-  const admin = config.organization.trailAdminAccountId;
-  if (admin) ctx.providers.trailAdmin = provider("trail_admin", admin, "trailAdmin", "trail_admin");
+  const admin = config.organization.delegatedAdminAccountId;
+  if (admin) ctx.providers.delegatedAdmin = provider("delegated_admin", admin, "delegatedAdmin", "delegated_admin");
 }

@@ -7,12 +7,12 @@ export const MAX_TAGS = 50;
 
 export const DEPLOYMENT_RULES: readonly CrossFieldRule[] = [
   {
-    rule: "deployment.accounts.trailAdmin only with organization.trailAdminAccountId; deployment.accounts.logArchive only with a separate log-archive account",
+    rule: "deployment.accounts.delegatedAdmin only with organization.delegatedAdminAccountId; deployment.accounts.logArchive only with a separate log-archive account",
     source: "orgtrail: no provider would use the settings",
     check: (c, report) => {
       const accounts = c.deployment.accounts;
-      if (accounts.trailAdmin && c.organization.trailAdminAccountId === undefined) {
-        report(["deployment", "accounts", "trailAdmin"], accounts.trailAdmin, "must not be set without organization.trailAdminAccountId: no provider uses it");
+      if (accounts.delegatedAdmin && c.organization.delegatedAdminAccountId === undefined) {
+        report(["deployment", "accounts", "delegatedAdmin"], accounts.delegatedAdmin, "must not be set without organization.delegatedAdminAccountId: no provider uses it");
       }
       if (accounts.logArchive && (c.logArchive.accountId ?? c.organization.managementAccountId) === c.organization.managementAccountId) {
         report(["deployment", "accounts", "logArchive"], accounts.logArchive, "must not be set while the log archive is in the management account: no provider uses it");

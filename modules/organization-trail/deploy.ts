@@ -16,6 +16,6 @@ export function deployOrganizationTrail(ctx: DeployContext): void {
     logFileValidation: config.trail.logFileValidation,
     dependsOn: ctx.readyForTrail,
     operations: ctx.trailOperations,
-    provider: ctx.providers.trailAdmin,
+    provider: ctx.providers.delegatedAdmin,
   });
 }

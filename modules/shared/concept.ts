@@ -54,7 +54,7 @@ export interface DeployContext {
     /** The log-archive account's provider; undefined when the archive is in the management account. */
     logArchive?: AwsProvider;
     /** The CloudTrail delegated administrator's provider, when it creates the trail. */
-    trailAdmin?: AwsProvider;
+    delegatedAdmin?: AwsProvider;
   };
   /** The trail key, created or brought (set by log-archive). */
   trailKey?: TrailKey;

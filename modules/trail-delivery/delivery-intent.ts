@@ -26,7 +26,7 @@ export interface KeyDeliveryIntent {
   /** CloudTrail publishes to this topic, encrypted with the trail key. */
   readonly snsTopic?: { readonly enabled: Value<boolean>; readonly topicArn: string };
   /** The CloudTrail delegated administrator that creates the trail (it needs kms:Decrypt like the trail owner). */
-  readonly trailAdminAccountId?: Value<string>;
+  readonly delegatedAdminAccountId?: Value<string>;
 }
 
 /** The delivery policies' names, in the size report and in the modules' size preconditions alike. */

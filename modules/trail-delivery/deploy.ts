@@ -12,7 +12,7 @@ export function deployTrailDelivery(ctx: DeployContext): void {
     cloudWatchLogs: ops.cloudWatchLogs && { enabled: true, ...ops.cloudWatchLogs, kmsKeyArn: keyOf(ops.cloudWatchLogs.kmsKey) },
     snsTopic: ops.snsTopic && { enabled: true, topicName: ops.snsTopic.topicName, kmsKeyArn: keyOf(ops.snsTopic.kmsKey) },
     keyReady: ctx.trailKey!.key ? [ctx.trailKey!.key] : [],
-    provider: ctx.providers.trailAdmin,
+    provider: ctx.providers.delegatedAdmin,
   });
   ctx.readyForTrail.push(...delivery.readyForTrail);
   Object.assign(ctx.trailOperations, delivery.trailSettings);

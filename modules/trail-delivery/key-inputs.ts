@@ -27,8 +27,8 @@ export const KEY_DELIVERY_VARIABLES: readonly VariableSpec[] = [
     description: "Topic that CloudTrail encrypts notifications for with the trail key (the organization-trail module's output); null for none.",
   },
   {
-    name: "trail_admin_account_id",
-    config: "organization.trailAdminAccountId",
+    name: "delegated_admin_account_id",
+    config: "organization.delegatedAdminAccountId",
     type: "string",
     default: null,
     rules: "accountId",
@@ -41,6 +41,6 @@ export function keyDeliveryFromInputs(v: Inputs): KeyDeliveryIntent {
   return {
     cloudWatchLogs: { enabled: notNull(v.value("cloud_watch_logs_group_arn")), logGroupArn: v.s("cloud_watch_logs_group_arn") },
     snsTopic: { enabled: notNull(v.value("sns_topic_arn")), topicArn: v.s("sns_topic_arn") },
-    trailAdminAccountId: v.value("trail_admin_account_id"),
+    delegatedAdminAccountId: v.value("delegated_admin_account_id"),
   };
 }

@@ -45,7 +45,7 @@ export function deliveryKeyStatements(i: TrailContext & { delivery?: KeyDelivery
   }
   out.push(
     whenPresent(
-      d.trailAdminAccountId,
+      d.delegatedAdminAccountId,
       (account): Statement[] => [
         {
           // Like TrailOwnerDecrypt: AWS requires kms:Decrypt of the account that creates or updates the trail.

@@ -10,7 +10,7 @@ import type { NamedPolicy } from "../shared/limits";
 
 /** The operations settings of a validated config, with defaults and derived ARNs filled in. */
 export interface OperationsSettings extends DeliveryContext {
-  readonly trailAdminAccountId?: string;
+  readonly delegatedAdminAccountId?: string;
   readonly cloudWatchLogs?: {
     readonly logGroupName: string;
     readonly logGroupArn: string;
@@ -28,14 +28,14 @@ export interface OperationsSettings extends DeliveryContext {
 export function operationsOf(c: Config): OperationsSettings {
   const o = c.organization;
   const t = c.trail;
-  const deliveryAccountId = o.trailAdminAccountId ?? o.managementAccountId;
+  const deliveryAccountId = o.delegatedAdminAccountId ?? o.managementAccountId;
   const context: DeliveryContext = { partition: o.partition, homeRegion: o.homeRegion, managementAccountId: o.managementAccountId, trailName: t.name, deliveryAccountId };
   const cwl = t.cloudWatchLogs;
   const logGroupName = cwl ? (cwl.logGroupName ?? OPERATIONS_DEFAULTS.logGroupName(t.name)) : "";
   const topicName = t.snsTopic ? (t.snsTopic.name ?? OPERATIONS_DEFAULTS.topicName(t.name)) : "";
   return {
     ...context,
-    trailAdminAccountId: o.trailAdminAccountId,
+    delegatedAdminAccountId: o.delegatedAdminAccountId,
     cloudWatchLogs: cwl && {
       logGroupName,
       logGroupArn: logGroupArn(o.partition, o.homeRegion, deliveryAccountId, logGroupName),
@@ -55,7 +55,7 @@ export function keyDeliveryOf(c: Config): KeyDeliveryIntent {
   return {
     cloudWatchLogs: ops.cloudWatchLogs?.kmsKey === "trail" ? { enabled: true, logGroupArn: ops.cloudWatchLogs.logGroupArn } : undefined,
     snsTopic: ops.snsTopic?.kmsKey === "trail" ? { enabled: true, topicArn: ops.snsTopic.topicArn } : undefined,
-    trailAdminAccountId: ops.trailAdminAccountId,
+    delegatedAdminAccountId: ops.delegatedAdminAccountId,
   };
 }
 
