@@ -1,19 +1,14 @@
 import type { DeployContext } from "../shared/concept";
-import { settingsOf } from "../organization/settings";
+import { literalInputs } from "../shared/inputs";
+import { ORGANIZATION_TRAIL_VARIABLES } from "./module";
 import { OrganizationTrail } from "./organization-trail";
+import { organizationTrailProps } from "./props";
 
-/** The organization trail, after everything it writes to or is checked against. */
+/** The organization trail, after everything it writes to or is checked against: the module's inputs, read off the config. */
 export function deployOrganizationTrail(ctx: DeployContext): void {
-  const { config } = ctx;
-  const s = settingsOf(config);
+  const inputs = literalInputs(ORGANIZATION_TRAIL_VARIABLES, ctx.config, { kms_key_arn: ctx.trailKey!.keyArn });
   new OrganizationTrail(ctx.stack, "trail", {
-    trailName: s.trailName,
-    bucketName: s.bucketName,
-    s3KeyPrefix: s.keyPrefix,
-    kmsKeyArn: ctx.trailKey!.keyArn,
-    multiRegion: config.trail.multiRegion,
-    includeGlobalServiceEvents: config.trail.includeGlobalServiceEvents,
-    logFileValidation: config.trail.logFileValidation,
+    ...organizationTrailProps(inputs),
     dependsOn: ctx.readyForTrail,
     operations: ctx.trailOperations,
     provider: ctx.providers.delegatedAdmin,

@@ -5,6 +5,7 @@ import { ref } from "../shared/resources";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
 import { buildTrailModuleOperations, TRAIL_OPERATIONS_VARIABLES } from "./module-operations";
 import { OrganizationTrail } from "./organization-trail";
+import { organizationTrailProps } from "./props";
 import { ORGANIZATION_TRAIL_DOC } from "./readme";
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
@@ -24,18 +25,7 @@ export const ORGANIZATION_TRAIL_VARIABLES: readonly VariableSpec[] = [
 /** The organization-trail module, for the management account. */
 function build(stack: TerraformStack, v: ModuleVariables): void {
   const ops = buildTrailModuleOperations(stack, v);
-  const trail = new OrganizationTrail(stack, "trail", {
-    trailName: v.s("trail_name"),
-    bucketName: v.s("bucket_name"),
-    s3KeyPrefix: v.s("s3_key_prefix"),
-    kmsKeyArn: v.s("kms_key_arn"),
-    multiRegion: v.expr("multi_region"),
-    includeGlobalServiceEvents: v.expr("include_global_service_events"),
-    logFileValidation: v.expr("log_file_validation"),
-    tags: v.expr("tags"),
-    operations: ops.trail,
-    dependsOn: ops.readyForTrail,
-  });
+  const trail = new OrganizationTrail(stack, "trail", { ...organizationTrailProps(v), operations: ops.trail, dependsOn: ops.readyForTrail });
   output(stack, "trail_arn", ref(trail.trail, "arn"), "ARN of the organization trail.");
   output(stack, "trail_home_region", ref(trail.trail, "home_region"), "Home region of the trail.");
   output(stack, "trail_name", ref(trail.trail, "name"), "Name of the trail.");

@@ -63,13 +63,16 @@ export interface Inputs {
   value<T = unknown>(name: string): Value<T>;
 }
 
-/** The inputs equivalent to a config: each row's argument for it, else its default; null (unset) reads as undefined. */
-export function literalInputs(specs: readonly VariableSpec[], c: Config): Inputs {
+/**
+ * The inputs equivalent to a config: each row's argument for it, else its default; null (unset) reads as undefined.
+ * `given` supplies what the config cannot (another resource's attribute in the deploy stack, e.g. the created key's ARN).
+ */
+export function literalInputs(specs: readonly VariableSpec[], c: Config, given: Readonly<Record<string, unknown>> = {}): Inputs {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const value = (name: string): unknown => {
     const spec = byName.get(name);
     if (!spec) throw new Error(`input ${name} is not in the table`);
-    const v = argumentOf(spec, c);
+    const v = name in given ? given[name] : argumentOf(spec, c);
     const chosen = v === undefined ? spec.default : v;
     if (chosen === undefined) throw new Error(`input ${name} is required and the config does not give it`);
     return chosen === null ? undefined : chosen;
