@@ -1,6 +1,6 @@
 import { bucketArn, SERVICE, trailArn } from "../shared/arns";
 import { POLICY_VERSION, type PolicyDocument, type Statement } from "../shared/document";
-import type { TrailContext } from "../shared/intent";
+import type { TrailContext } from "../shared/trail-context";
 import { decryptLogsThroughS3 } from "../member-reader-roles/reader-policies";
 
 /** The trail and its owner; these policies do not depend on the organization ID. */

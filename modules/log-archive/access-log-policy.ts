@@ -1,6 +1,5 @@
 import { bucketArn, SERVICE } from "../shared/arns";
 import { POLICY_VERSION, type PolicyDocument } from "../shared/document";
-import type { AccessLogBucketIntent } from "../shared/intent";
 import { denyInsecureTransport } from "./bucket-policy";
 
 /** The access-log bucket: S3 server access logging writes, bound to the source bucket and its account; TLS only. */
@@ -23,4 +22,13 @@ export function accessLogBucketPolicy(i: AccessLogBucketIntent): PolicyDocument 
       denyInsecureTransport(bucket),
     ],
   };
+}
+
+export interface AccessLogBucketIntent {
+  readonly partition: string;
+  readonly accessLogBucketName: string;
+  readonly sourceBucketName: string;
+  readonly sourceAccountId: string;
+  /** The key prefix the source bucket's logging writes under, e.g. `<bucket>/`. */
+  readonly targetPrefix: string;
 }

@@ -1,6 +1,7 @@
 import { bucketArn, IAM_VARIABLES, SERVICE, trailArn } from "../shared/arns";
 import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
-import type { LogArchiveIntent } from "../shared/intent";
+import type { TrailContext } from "../shared/trail-context";
+import type { MemberAccessIntent } from "../member-access/narrowing";
 import { memberCondition } from "../member-access/narrowing";
 
 /**
@@ -71,4 +72,11 @@ export function denyInsecureTransport(bucket: string): Statement {
     Resource: [bucket, `${bucket}/*`],
     Condition: { Bool: { "aws:SecureTransport": "false" } },
   };
+}
+
+export interface LogArchiveIntent extends TrailContext {
+  readonly bucketName: string;
+  /** The key path before `AWSLogs/`: `""` or `"<prefix>/"` (see `keyPath`). */
+  readonly keyPath: string;
+  readonly memberAccess: MemberAccessIntent;
 }

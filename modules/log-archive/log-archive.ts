@@ -1,7 +1,8 @@
 import { Construct, S3BucketLogging, type TerraformProvider, type TerraformResource } from "../shared/facade";
 import { accessLogBucketPolicy } from "./access-log-policy";
 import { logArchiveBucketPolicy } from "./bucket-policy";
-import type { MemberAccessIntent, TrailContext } from "../shared/intent";
+import type { TrailContext } from "../shared/trail-context";
+import type { MemberAccessIntent } from "../member-access/narrowing";
 import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import { HardenedBucket, type LifecycleProps, type ObjectLockProps } from "./hardened-bucket";
 import { dependOn, optional, ref, type Tags } from "../shared/resources";

@@ -1,5 +1,5 @@
 import { merge, whenPresent, type ConditionBlock, type Merge } from "../shared/document";
-import type { MemberNarrowing } from "../shared/intent";
+import type { Value } from "../shared/value";
 
 /**
  * The condition that admits a member principal: in the organization and, when configured, matching the principal
@@ -17,4 +17,17 @@ export function memberCondition(organizationId: string, narrowing: MemberNarrowi
       ["key", "value"],
     ),
   );
+}
+
+/** Optional narrowing of member read access, on top of the organization condition. */
+export interface MemberNarrowing {
+  /** Only principals whose ARN matches, e.g. `arn:aws:iam::*:role/LogReader`. */
+  readonly principalArnPattern?: Value<string>;
+  /** Only principals carrying this tag. */
+  readonly principalTag?: Value<{ key: string; value: string }>;
+}
+
+export interface MemberAccessIntent extends MemberNarrowing {
+  /** Each member account reads its own logs. */
+  readonly enabled: Value<boolean>;
 }

@@ -1,5 +1,5 @@
 import type { Config } from "../../config/schema";
-import type { MemberAccessIntent } from "../shared/intent";
+import type { MemberAccessIntent } from "../member-access/narrowing";
 import type { LifecycleProps, ObjectLockProps } from "../log-archive/hardened-bucket";
 
 /** A validated config with every default and derived value filled in, as the deploy stack consumes it. */

@@ -2,7 +2,7 @@ import { accountRootArn, SERVICE, trailArn, trailEncryptionContextPattern } from
 import { logsServicePrincipal } from "./delivery-arns";
 import type { KeyDeliveryIntent } from "./delivery-intent";
 import { when, whenPresent, type Optional, type OptionalInput, type Statement } from "../shared/document";
-import type { TrailContext } from "../shared/intent";
+import type { TrailContext } from "../shared/trail-context";
 
 /**
  * The trail key policy's statements for the trail's delivery targets, each present only when its target uses the

@@ -1,6 +1,8 @@
 import { accountRootArn, s3ViaService, SERVICE, trailArn, trailEncryptionContextPattern } from "../shared/arns";
 import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
-import type { KeyPolicyIntent } from "../shared/intent";
+import type { TrailContext } from "../shared/trail-context";
+import type { MemberAccessIntent } from "../member-access/narrowing";
+import type { KeyDeliveryIntent } from "../trail-delivery/delivery-intent";
 import { memberCondition } from "../member-access/narrowing";
 import { deliveryKeyStatements } from "../trail-delivery/key-statements";
 
@@ -68,4 +70,12 @@ export function trailKeyPolicy(i: KeyPolicyIntent): PolicyDocument {
       ...deliveryKeyStatements(i),
     ],
   };
+}
+
+export interface KeyPolicyIntent extends TrailContext {
+  /** The account that owns the key (the log-archive account). */
+  readonly keyAccountId: string;
+  readonly memberAccess: MemberAccessIntent;
+  /** Delivery targets that use the trail key (CloudWatch Logs, SNS) and the delegated administrator. */
+  readonly delivery?: KeyDeliveryIntent;
 }

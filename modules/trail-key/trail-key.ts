@@ -1,6 +1,6 @@
 import { Construct, KmsAlias, KmsKey, type TerraformProvider } from "../shared/facade";
 import { trailKeyPolicy } from "./key-policy";
-import type { KeyPolicyIntent } from "../shared/intent";
+import type { KeyPolicyIntent } from "./key-policy";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { attributeOf, optional, ref, tag, type Tags } from "../shared/resources";
