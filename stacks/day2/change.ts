@@ -48,7 +48,7 @@ export class LogsAtRiskError extends Error {
     super(
       comparison.unreadable
         ? `the previous output could not be compared (${comparison.unreadable}), so --fail-on-destroy cannot tell whether logs would be lost: refusing to write`
-        : `${lost.length === 1 ? "1 change destroys" : `${lost.length} changes destroy`} logs or their key (${lost.map((c) => c.address).join(", ")}) and --fail-on-destroy is set: refusing to write`,
+        : `${lost.length === 1 ? "1 change would destroy a resource that holds, produces or decrypts" : `${lost.length} changes would destroy resources that hold, produce or decrypt`} logs (${lost.map((c) => c.address).join(", ")}) and --fail-on-destroy is set: refusing to write`,
     );
     this.name = "LogsAtRiskError";
   }
