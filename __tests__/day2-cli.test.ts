@@ -229,6 +229,21 @@ describe("--quiet and --fail-on-destroy", () => {
     expect(tree(out)).toEqual(before);
   });
 
+  test("an unreadable previous deploy stack is said, not skipped silently; --fail-on-destroy refuses it", () => {
+    const out = copyOf(previous);
+    writeFileSync(join(out, "stacks", "org-cloudtrail", "cdk.tf.json"), "{ edited by hand");
+    const before = tree(out);
+    const refused = cli(["synth", "--quiet", "--fail-on-destroy", "--out", out]);
+    expect(refused.status).toBe(4);
+    expect(refused.stderr).toContain("orgtrail synth: could not read the previous deploy stack (");
+    expect(refused.stderr).toContain("--fail-on-destroy cannot tell whether logs would be lost: refusing to write");
+    expect(tree(out)).toEqual(before);
+    const written = cli(["synth", "--quiet", "--out", out]);
+    expect(written.status).toBe(0);
+    expect(written.stderr).toContain("changes to deployed logs were not checked");
+    expect(tree(out)).not.toEqual(before);
+  });
+
   test("--fail-on-destroy lets through what strands history but destroys nothing", () => {
     const out = copyOf(previous);
     const r = cli(["synth", "--fail-on-destroy", "--json", "--config", movePrefix, "--out", out]);

@@ -51,13 +51,12 @@ function field(label: string, text: string): string {
   const lines: string[] = [];
   let line = `    ${`${label}:`.padEnd(8)}`;
   for (const word of text.split(/\s+/)) {
-    if (line.trim().length && line.length + 1 + word.length > WIDTH && line.length > indent.length) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line += (line.endsWith(" ") ? "" : " ") + word;
+    if (line.length + word.length > WIDTH && line.length > indent.length) {
+      lines.push(line.trimEnd());
+      line = indent;
     }
+    line += `${word} `;
   }
-  lines.push(line);
+  lines.push(line.trimEnd());
   return lines.join("\n");
 }
