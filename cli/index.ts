@@ -9,15 +9,17 @@ import { ruleSets } from "../modules/shared/rules/field-rules";
 import { SWITCHED_OFF } from "../config/warnings";
 import { assertWithinLimits, PolicyTooLargeError } from "../modules/shared/limits";
 import { OutputRefusedError } from "../stacks/atomic-write";
+import { LogsAtRiskError } from "../stacks/day2/change";
 import { policySizes } from "../stacks/policy-sizes";
 import type { ModuleFormat } from "../stacks/hcl";
 import { VERSION } from "./assets";
 import type { StarterValues } from "./init-template";
 import { writeFileAtomically } from "./write-file";
 import { modeOf, plural, policyJson, policyLines, Reporter } from "./report";
+import { day2Json, day2Text } from "./day2-report";
 
 /** Exit codes; help/partials/exit-codes.hbs explains them to users. */
-export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, usage: 64 } as const;
+export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, logsAtRisk: 4, usage: 64 } as const;
 
 /** Config files picked up from the working folder when --config is not given. */
 const DISCOVERED_CONFIGS = ["orgtrail.yaml", "orgtrail.yml", "orgtrail.json"];
@@ -39,6 +41,8 @@ async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => vo
       r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems });
     } else if (e instanceof PolicyTooLargeError) {
       r.fail(EXIT.invalidConfig, "policy-too-large", `${e.message}${nothing}`, { ...extra(), policies: policyJson(e.reports) });
+    } else if (e instanceof LogsAtRiskError) {
+      r.fail(EXIT.logsAtRisk, "logs-at-risk", `${e.message}${nothing}`, { ...extra(), ...day2Json(e.comparison) });
     } else if (e instanceof OutputRefusedError || (e as NodeJS.ErrnoException).code === "EEXIST") {
       r.fail(EXIT.refused, "output-refused", `${(e as Error).message}${nothing}`, extra());
     } else {
@@ -79,9 +83,11 @@ program
   .addOption(configOption())
   .option("-o, --out <dir>", "output folder, replaced atomically", "cdktf.out")
   .addOption(new Option("-f, --format <format>", "vendorable modules as Terraform JSON, HCL, or both (HCL in modules-hcl/)").choices(["json", "hcl", "both"]).default("json"))
-  .addOption(quietOption())
+  .option("--fail-on-destroy", "exit 4 and write nothing when a change would destroy logs, the trail, or the key that decrypts them")
+  // Changes that put deployed logs at risk are printed even so: a destroyed archive must not be silent.
+  .addOption(new Option("-q, --quiet", "print only errors, and changes that put deployed logs at risk"))
   .addOption(jsonOption())
-  .action((opts: { config?: string; out: string; format: ModuleFormat } & OutputOptions) => {
+  .action((opts: { config?: string; out: string; format: ModuleFormat; failOnDestroy?: boolean } & OutputOptions) => {
     const r = new Reporter("synth", modeOf(opts));
     return run(r, async (context) => {
       const started = process.hrtime.bigint();
@@ -93,16 +99,25 @@ program
         r.progress("proving the HCL modules equivalent to the JSON ones (hcl2json round trip)");
         await verifyHclModules();
       }
-      const s = synthesize(loaded.config, opts.out, { moduleFormat: opts.format, progress: (step) => r.progress(step) });
+      const failOnDestroy = Boolean(opts.failOnDestroy);
+      const s = synthesize(loaded.config, opts.out, {
+        moduleFormat: opts.format,
+        progress: (step) => r.progress(step),
+        // Before the previous output is replaced, and even with --quiet.
+        day2: (comparison) => r.alarm(day2Text("synth", comparison, failOnDestroy)),
+        failOnDestroy,
+      });
       const took = seconds(started);
+      const day2Count = s.day2.changes.length;
       r.done(
         [
           `Wrote ${plural(s.files.length, "file")} to ${s.outDir} in ${took.toFixed(2)} s (config: ${loaded.source})`,
           ...Object.entries(s.resources).map(([where, n]) => `  ${where.padEnd(30)} ${plural(n, "resource")}`),
           ...policyLines(s.policies),
           ...(loaded.warnings.length ? [`${plural(loaded.warnings.length, "warning")}: see above`] : []),
+          ...(day2Count ? [`${plural(day2Count, "change")} to resources that hold or produce logs: see above`] : []),
         ],
-        { config: loaded.source, outDir: s.outDir, files: s.files, resources: s.resources, policies: policyJson(s.policies), warnings: loaded.warnings, seconds: took, written: true },
+        { config: loaded.source, outDir: s.outDir, files: s.files, resources: s.resources, policies: policyJson(s.policies), warnings: loaded.warnings, ...day2Json(s.day2), seconds: took, written: true },
       );
     });
   });

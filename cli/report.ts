@@ -22,6 +22,11 @@ export class Reporter {
     process.stderr.write(`${source}: ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (nothing fails because of them)\n${warnings.map(formatProblem).join("\n")}\n`);
   }
 
+  /** What must not be silent, even with --quiet: on stderr unless the JSON document carries it. */
+  alarm(text: string): void {
+    if (this.mode !== "json" && text) process.stderr.write(text);
+  }
+
   /** The result: `lines` for a person, `json` for a machine. */
   done(lines: readonly string[], json: Record<string, unknown>): void {
     if (this.mode === "json") this.json({ command: this.command, ok: true, exitCode: 0, ...json });

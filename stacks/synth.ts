@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { App } from "../modules/shared/facade";
@@ -10,6 +10,8 @@ import { asHcl, assertHclEquivalent, type ModuleFormat } from "./hcl";
 import { buildModules } from "./build-module";
 import type { ModuleFiles } from "./to-module";
 import { policySizes } from "./policy-sizes";
+import { compareWithPrevious, deployStackFile, LogsAtRiskError, losesLogs, type Day2Comparison } from "./day2";
+import type { TerraformJson } from "./day2/terraform-json";
 
 export { OUTPUT_MARKER } from "./atomic-write";
 
@@ -18,6 +20,8 @@ export interface SynthSummary {
   readonly files: string[];
   readonly resources: Record<string, number>;
   readonly policies: SizeReport[];
+  /** What changed, against the previous output, for resources that hold or produce logs. */
+  readonly day2: Day2Comparison;
 }
 
 /** Builds the deployable app for cdktf (`main.ts`) or for `synth`. */
@@ -39,6 +43,13 @@ export interface SynthOptions {
   readonly moduleFormat?: ModuleFormat;
   /** Told each step as it starts, for progress lines. */
   readonly progress?: (step: string) => void;
+  /**
+   * Told how the new deploy stack changes resources that hold or produce logs, compared with the previous output,
+   * before that output is replaced: warnings must reach the user before anything is written.
+   */
+  readonly day2?: (comparison: Day2Comparison) => void;
+  /** Refuse (LogsAtRiskError, nothing written) when a change would destroy logs or the key that decrypts them. */
+  readonly failOnDestroy?: boolean;
 }
 
 export function synthesize(config: Config, outDir: string, options: SynthOptions = {}): SynthSummary {
@@ -48,12 +59,19 @@ export function synthesize(config: Config, outDir: string, options: SynthOptions
   const policies = policySizes(config);
   assertWithinLimits(policies);
   const resources: Record<string, number> = {};
+  let day2: Day2Comparison = { changes: [] };
   const target = writeFolderAtomically(
     outDir,
     (staging) => {
       progress(`synthesizing the deploy stack ${DEPLOY_STACK_NAME}`);
       buildDeployApp(config, staging).synth();
-      resources[`stacks/${DEPLOY_STACK_NAME}`] = countResources(readJson(join(staging, "stacks", DEPLOY_STACK_NAME, "cdk.tf.json")));
+      const stack = readJson(deployStackFile(staging, DEPLOY_STACK_NAME)) as TerraformJson;
+      resources[`stacks/${DEPLOY_STACK_NAME}`] = countResources(stack);
+      // Compared before anything replaces the previous output: a refusal leaves it byte for byte.
+      if (existsSync(deployStackFile(resolve(outDir), DEPLOY_STACK_NAME))) progress("comparing the deploy stack with the previous output");
+      day2 = compareWithPrevious(resolve(outDir), DEPLOY_STACK_NAME, stack);
+      options.day2?.(day2);
+      if (options.failOnDestroy && (day2.unreadable || day2.changes.some(losesLogs))) throw new LogsAtRiskError(day2);
       const scratch = mkdtempSync(join(tmpdir(), "orgtrail-"));
       try {
         for (const m of buildModules(scratch)) {
@@ -69,7 +87,7 @@ export function synthesize(config: Config, outDir: string, options: SynthOptions
     },
     [DEPLOY_STACK_NAME],
   );
-  return { outDir: target, files: listFiles(target), resources, policies };
+  return { outDir: target, files: listFiles(target), resources, policies, day2 };
 }
 
 function writeFiles(dir: string, files: ModuleFiles): void {
