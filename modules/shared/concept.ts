@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type { Config } from "../../config/schema";
-import type { Problem } from "../../config/load";
 import type { AwsProvider, TerraformResource, TerraformStack } from "./facade";
 import type { NamedPolicy } from "./limits";
 import type { CrossFieldRule } from "./rules/cross-field";
@@ -33,8 +32,6 @@ export interface Concept<S extends Shape = Record<never, never>, E extends Recor
    * each carries its check of a parsed config, its module's precondition, or both (or is met by construction).
    */
   readonly crossFieldRules?: readonly CrossFieldRule[];
-  /** Settings that work but deserve a look. */
-  readonly warnings?: (c: Config) => Problem[];
   /** Every policy document this concept produces for a config, as AWS will receive it. */
   readonly policies?: (c: Config) => NamedPolicy[];
   /** Concepts whose `deploy` must run before this one's (what it reads from the context, or waits for). */
