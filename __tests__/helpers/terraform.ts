@@ -17,7 +17,7 @@ function findMirror(): string {
 }
 
 let cliConfig: string | undefined;
-function env(): NodeJS.ProcessEnv {
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   if (!cliConfig) {
     const mirror = findMirror();
     cliConfig = join(mkdtempSync(join(tmpdir(), "orgtrail-tfrc-")), "terraformrc");
@@ -26,7 +26,7 @@ function env(): NodeJS.ProcessEnv {
       `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
     );
   }
-  return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", AWS_EC2_METADATA_DISABLED: "true" };
+  return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", AWS_EC2_METADATA_DISABLED: "true", ...extra };
 }
 
 export interface Run {
@@ -35,14 +35,15 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function terraform(dir: string, args: string[], input?: string): Run {
-  const r = spawnSync("terraform", [...args], { cwd: dir, env: env(), encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024 });
+/** `extraEnv` is merged over the environment (e.g. the apply tests keep proxies away from the emulator). */
+export function terraform(dir: string, args: string[], input?: string, extraEnv?: NodeJS.ProcessEnv): Run {
+  const r = spawnSync("terraform", [...args], { cwd: dir, env: env(extraEnv), encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs terraform and throws with its output when it fails. */
-export function mustTerraform(dir: string, args: string[], input?: string): string {
-  const r = terraform(dir, args, input);
+export function mustTerraform(dir: string, args: string[], input?: string, extraEnv?: NodeJS.ProcessEnv): string {
+  const r = terraform(dir, args, input, extraEnv);
   if (r.status !== 0) throw new Error(`terraform ${args.join(" ")} failed in ${dir}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
