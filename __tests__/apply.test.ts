@@ -58,11 +58,13 @@ test(
     expect(trail).toMatchObject({ is_organization_trail: true, enable_logging: true, s3_bucket_name: c.logArchive.bucketName, s3_key_prefix: "org/cloudtrail" });
     // Each account's resources were created with its own provider.
     expect(instancesOf(run.appliedState, "aws_kms_key")[0].arn).toContain(`:${org.members["log-archive"]}:key/`);
-    expect(instancesOf(run.appliedState, "aws_iam_role").map((r) => r.arn).sort()).toEqual([
-      `arn:aws:iam::${org.managementAccountId}:role/org-trail-cloudwatch-logs`,
-      `arn:aws:iam::${org.members["log-archive"]}:role/AuditorReader`,
-      `arn:aws:iam::${org.members["log-archive"]}:role/OrgTrailLogReader-${org.members.workload}`,
-    ]);
+    expect(instancesOf(run.appliedState, "aws_iam_role").map((r) => r.arn).sort()).toEqual(
+      [
+        `arn:aws:iam::${org.managementAccountId}:role/org-trail-cloudwatch-logs`,
+        `arn:aws:iam::${org.members["log-archive"]}:role/AuditorReader`,
+        `arn:aws:iam::${org.members["log-archive"]}:role/OrgTrailLogReader-${org.members.workload}`,
+      ].sort(),
+    );
     expect(instancesOf(run.appliedState, "aws_organizations_policy_attachment").map((a) => a.target_id)).toEqual([org.rootId]);
     expectSteady(run);
   },
