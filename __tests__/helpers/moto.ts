@@ -3,13 +3,13 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
-import { mustTerraform, terraform } from "./terraform";
+import { terraformAsync } from "./terraform";
 
 /**
- * Applied end-to-end tests against moto 5.2.1, the AWS API emulator (design.md §6). One emulator per test file,
- * on 127.0.0.1 only: `useMoto()` starts it in beforeAll and stops it in afterAll. Per Terraform root: `reset()`,
- * `createOrganization()`, `writeEmulatorProviders()` (an override file: the root itself stays untouched), then
- * `applyPlanDestroy()`.
+ * Applied end-to-end tests against moto 5.2.1, the AWS API emulator (design.md §6), on 127.0.0.1 only. `useMoto()`
+ * gives the test file emulators and stops them in afterAll; each Terraform root gets its own (the roots run side by
+ * side: most of a root's time is the provider waiting). Per root: `createOrganization()`,
+ * `writeEmulatorProviders()` (an override file: the root itself stays untouched), then `applyPlanDestroy()`.
  */
 
 const INSTALL_HINT = 'install it with: pip install "moto[server]==5.2.1"';
@@ -94,7 +94,7 @@ export class Moto {
     const python = findMotoPython();
     const port = await freePort();
     const logFile = join(mkdtempSync(join(tmpdir(), "orgtrail-moto-")), "moto.log");
-    // The log goes to a file, not a pipe: terraform runs synchronously and would leave a pipe unread (moto blocks).
+    // The log goes to a file, not a pipe: nothing reads it until a failure message needs its end.
     const log = openSync(logFile, "a");
     // MOTO_ACCOUNT_ID would pin every request to one account and defeat the per-account access keys.
     const { MOTO_ACCOUNT_ID: _pinned, ...env } = process.env;
@@ -131,7 +131,10 @@ export class Moto {
     return readFileSync(this.logFile, "utf8").split("\n").slice(-lines).join("\n");
   }
 
-  /** Forgets every resource of every account (bucket tags, for one, survive DeleteBucket in moto). */
+  /**
+   * Forgets every resource of every account, for running roots one after another on one emulator (deleting is not
+   * enough: bucket tags, for one, survive DeleteBucket in moto).
+   */
   async reset(): Promise<void> {
     const r = await fetch(`${this.url}/moto-api/reset`, { method: "POST" });
     if (!r.ok) throw new Error(`moto reset: HTTP ${r.status}`);
@@ -257,19 +260,17 @@ export function providersOf(tf: { provider?: Record<string, Record<string, unkno
   });
 }
 
-/** Starts one emulator for the calling test file (beforeAll) and stops it afterwards (afterAll). */
-export function useMoto(): { readonly current: Moto } {
-  const holder: { current?: Moto } = {};
-  beforeAll(async () => {
-    holder.current = await Moto.start();
-  }, 60_000);
+/** Emulators for the calling test file: `start()` starts one (in a hook or a test); afterAll stops them all. */
+export function useMoto(): { start(): Promise<Moto> } {
+  const started: Promise<Moto>[] = [];
   afterAll(async () => {
-    await holder.current?.stop();
-  });
+    for (const m of await Promise.allSettled(started)) if (m.status === "fulfilled") await m.value.stop();
+  }, 30_000);
   return {
-    get current(): Moto {
-      if (!holder.current) throw new Error("moto_server is not running (see the beforeAll error above)");
-      return holder.current;
+    start: () => {
+      const moto = Moto.start();
+      started.push(moto);
+      return moto;
     },
   };
 }
@@ -301,24 +302,31 @@ export interface RootRun {
  * destroy must succeed (the error carries terraform's output and the emulator's log); the plan's result is
  * returned for the test to judge, and destroy runs whatever the plan showed.
  */
-export function applyPlanDestroy(moto: Moto, dir: string, args: string[] = []): RootRun {
-  const run = (step: string[], must = true) => {
+export async function applyPlanDestroy(moto: Moto, dir: string, args: string[] = []): Promise<RootRun> {
+  const failed = (step: string, r: { stdout: string; stderr: string }) =>
+    new Error(`terraform ${step} failed in ${dir}:\n${r.stdout}\n${r.stderr}\n--- moto log (end) ---\n${moto.logTail()}`);
+  const run = async (step: string[], must = true) => {
     const started = Date.now();
-    const r = terraform(dir, [...step, "-input=false", "-no-color", ...args], undefined, NO_PROXY);
-    if (must && r.status !== 0) throw new Error(`terraform ${step.join(" ")} failed in ${dir}:\n${r.stdout}\n${r.stderr}\n--- moto log (end) ---\n${moto.logTail()}`);
+    const r = await terraformAsync(dir, [...step, "-input=false", "-no-color", ...args], NO_PROXY);
+    if (must && r.status !== 0) throw failed(step.join(" "), r);
     return { ...r, seconds: (Date.now() - started) / 1000 };
   };
-  mustTerraform(dir, ["init", "-input=false", "-no-color"], undefined, NO_PROXY);
-  const apply = run(["apply", "-auto-approve"]);
-  const appliedState = JSON.parse(mustTerraform(dir, ["state", "pull"], undefined, NO_PROXY)) as RawState;
-  const plan = run(["plan", "-detailed-exitcode"], false);
-  if (plan.status !== 0 && plan.status !== 2) throw new Error(`terraform plan failed in ${dir}:\n${plan.stdout}\n${plan.stderr}\n--- moto log (end) ---\n${moto.logTail()}`);
-  const destroy = run(["destroy", "-auto-approve"]);
+  const must = async (step: string[]) => {
+    const r = await terraformAsync(dir, step, NO_PROXY);
+    if (r.status !== 0) throw failed(step.join(" "), r);
+    return r.stdout;
+  };
+  await must(["init", "-input=false", "-no-color"]);
+  const apply = await run(["apply", "-auto-approve"]);
+  const appliedState = JSON.parse(await must(["state", "pull"])) as RawState;
+  const plan = await run(["plan", "-detailed-exitcode"], false);
+  if (plan.status !== 0 && plan.status !== 2) throw failed("plan", plan);
+  const destroy = await run(["destroy", "-auto-approve"]);
   return {
     seconds: { apply: apply.seconds, plan: plan.seconds, destroy: destroy.seconds },
     planExitCode: plan.status,
     planOutput: plan.status === 0 ? "" : plan.stdout.split("\n").filter((l) => !/: (Refreshing state|Reading|Read complete)/.test(l)).join("\n").trim(),
     appliedState,
-    leftAfterDestroy: mustTerraform(dir, ["state", "list"], undefined, NO_PROXY).split("\n").filter(Boolean),
+    leftAfterDestroy: (await must(["state", "list"])).split("\n").filter(Boolean),
   };
 }

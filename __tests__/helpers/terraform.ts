@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -39,6 +39,19 @@ export interface Run {
 export function terraform(dir: string, args: string[], input?: string, extraEnv?: NodeJS.ProcessEnv): Run {
   const r = spawnSync("terraform", [...args], { cwd: dir, env: env(extraEnv), encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** terraform without blocking the event loop, so that several roots can run side by side (the apply tests). */
+export function terraformAsync(dir: string, args: string[], extraEnv?: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn("terraform", args, { cwd: dir, env: env(extraEnv), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", (e) => resolve({ status: -1, stdout, stderr: `${stderr}${String(e)}` }));
+    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
 }
 
 /** Runs terraform and throws with its output when it fails. */
