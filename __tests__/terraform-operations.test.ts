@@ -62,9 +62,11 @@ describe("deploy stack with every operations option, planned offline", () => {
     expect(trail).toMatchObject({
       cloud_watch_logs_group_arn: `arn:aws:logs:us-east-1:${ADMIN}:log-group:/aws/cloudtrail/org-trail:*`,
       cloud_watch_logs_role_arn: `arn:aws:iam::${ADMIN}:role/org-trail-cloudwatch-logs`,
-      sns_topic_name: `arn:aws:sns:us-east-1:${ADMIN}:org-trail-notifications`,
+      sns_topic_name: "org-trail-notifications",
       insight_selector: [{ insight_type: "ApiCallRateInsight" }, { insight_type: "ApiErrorRateInsight" }],
     });
+    // The name the trail is given is the topic the admin account's provider creates (the trail's own provider).
+    expect(plan.resources.find((r) => r.type === "aws_sns_topic")!.values).toMatchObject({ name: trail.sns_topic_name });
     expect(normalizedSelectors(trail.advanced_event_selector)).toEqual(expectedSelectors(c));
     expect(plan.resources.find((r) => r.type === "aws_cloudwatch_log_group")!.values).toMatchObject({ retention_in_days: 90, name: "/aws/cloudtrail/org-trail" });
   });
@@ -114,7 +116,9 @@ describe("examples/delegated-admin: vendored modules with every option", () => {
     const trail = plan.resources.find((r) => r.type === "aws_cloudtrail")!;
     expect(trail.address).toBe("module.organization_trail.aws_cloudtrail.organization");
     expect(normalizedSelectors(trail.values.advanced_event_selector)).toEqual(expectedSelectors(c));
-    expect(trail.values).toMatchObject({ cloud_watch_logs_group_arn: `arn:aws:logs:us-east-1:${ADMIN}:log-group:/aws/cloudtrail/org-trail:*`, sns_topic_name: `arn:aws:sns:us-east-1:${ADMIN}:org-trail-notifications` });
+    expect(trail.values).toMatchObject({ cloud_watch_logs_group_arn: `arn:aws:logs:us-east-1:${ADMIN}:log-group:/aws/cloudtrail/org-trail:*`, sns_topic_name: "org-trail-notifications" });
+    // The module's topic and trail share one provider, so the name resolves to the module's own topic.
+    expect(plan.resources.find((r) => r.address === "module.organization_trail.aws_sns_topic.cloudtrail_notifications[0]")?.values.name).toBe(trail.values.sns_topic_name);
     expect(plan.resources.find((r) => r.type === "aws_cloudtrail_organization_delegated_admin_account")!.values.account_id).toBe(ADMIN);
   });
 });

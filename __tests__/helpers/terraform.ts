@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,7 +17,7 @@ function findMirror(): string {
 }
 
 let cliConfig: string | undefined;
-function env(): NodeJS.ProcessEnv {
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   if (!cliConfig) {
     const mirror = findMirror();
     cliConfig = join(mkdtempSync(join(tmpdir(), "orgtrail-tfrc-")), "terraformrc");
@@ -26,7 +26,7 @@ function env(): NodeJS.ProcessEnv {
       `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
     );
   }
-  return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", AWS_EC2_METADATA_DISABLED: "true" };
+  return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", AWS_EC2_METADATA_DISABLED: "true", ...extra };
 }
 
 export interface Run {
@@ -35,14 +35,28 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function terraform(dir: string, args: string[], input?: string): Run {
-  const r = spawnSync("terraform", [...args], { cwd: dir, env: env(), encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024 });
+/** `extraEnv` is merged over the environment (e.g. the apply tests keep proxies away from the emulator). */
+export function terraform(dir: string, args: string[], input?: string, extraEnv?: NodeJS.ProcessEnv): Run {
+  const r = spawnSync("terraform", [...args], { cwd: dir, env: env(extraEnv), encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** terraform without blocking the event loop, so that several roots can run side by side (the apply tests). */
+export function terraformAsync(dir: string, args: string[], extraEnv?: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn("terraform", args, { cwd: dir, env: env(extraEnv), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", (e) => resolve({ status: -1, stdout, stderr: `${stderr}${String(e)}` }));
+    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}
+
 /** Runs terraform and throws with its output when it fails. */
-export function mustTerraform(dir: string, args: string[], input?: string): string {
-  const r = terraform(dir, args, input);
+export function mustTerraform(dir: string, args: string[], input?: string, extraEnv?: NodeJS.ProcessEnv): string {
+  const r = terraform(dir, args, input, extraEnv);
   if (r.status !== 0) throw new Error(`terraform ${args.join(" ")} failed in ${dir}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }

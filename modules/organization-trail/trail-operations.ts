@@ -22,7 +22,7 @@ export function applyTrailOperations(trail: Cloudtrail, ops: TrailOperationsProp
   if (!ops) return;
   if (ops.cloudWatchLogsGroupArn) trail.addOverride("cloud_watch_logs_group_arn", ops.cloudWatchLogsGroupArn);
   if (ops.cloudWatchLogsRoleArn) trail.addOverride("cloud_watch_logs_role_arn", ops.cloudWatchLogsRoleArn);
-  if (ops.snsTopicArn) trail.addOverride("sns_topic_name", ops.snsTopicArn);
+  if (ops.snsTopicName) trail.addOverride("sns_topic_name", ops.snsTopicName);
 
   const selectors = ops.advancedEventSelectors;
   if (isExpr(selectors)) {

@@ -1,6 +1,6 @@
 import { CloudwatchLogGroup, Construct, IamRole, IamRolePolicy, SnsTopic, SnsTopicPolicy, type TerraformProvider, type TerraformResource } from "../shared/facade";
 import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "./cloudwatch-logs-policy";
-import { logGroupArn, roleArn, snsTopicArn } from "./delivery-arns";
+import { logGroupArn, roleArn } from "./delivery-arns";
 import { DELIVERY_POLICY_NAMES, type DeliveryContext } from "./delivery-intent";
 import type { Value } from "../shared/value";
 import { snsTopicPolicy } from "./sns-topic-policy";
@@ -42,8 +42,12 @@ export interface TrailDeliverySettings {
   /** `cloud_watch_logs_group_arn`: the log group ARN with the `:*` suffix CloudTrail expects. */
   readonly cloudWatchLogsGroupArn?: string;
   readonly cloudWatchLogsRoleArn?: string;
-  /** `sns_topic_name` accepts the topic ARN. */
-  readonly snsTopicArn?: string;
+  /**
+   * `sns_topic_name`: the topic's name. The topic is created with the trail's provider (same account, home
+   * region), and for such a topic CloudTrail reports the name: hashicorp/aws reads it back into `sns_topic_name`,
+   * so an ARN here would show a change in every plan.
+   */
+  readonly snsTopicName?: string;
 }
 
 /**
@@ -115,7 +119,7 @@ export class TrailDelivery extends Construct {
       this.topicPolicy.overrideLogicalId("cloudtrail_notifications");
       addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), inline: true });
 
-      settings.snsTopicArn = ifEnabled(sns.enabled, snsTopicArn(partition, homeRegion, deliveryAccountId, sns.topicName));
+      settings.snsTopicName = ifEnabled(sns.enabled, sns.topicName);
       this.readyForTrail.push(this.topicPolicy);
     }
     this.trailSettings = settings;
