@@ -1,7 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/__tests__"],
+  // End-to-end suites live in __tests__/; a concept's own tests live beside it, in modules/<concept>/*.test.ts.
+  roots: ["<rootDir>/__tests__", "<rootDir>/modules"],
   testMatch: ["**/*.test.ts"],
   transform: {
     // Type-checking happens in `npm run build` (tsc); tests are transpiled only, which keeps the suite fast.

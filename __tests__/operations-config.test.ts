@@ -1,6 +1,6 @@
 import { advancedEventSelectors, selectorValueCount } from "../modules/event-selectors/selectors";
 import { ConfigError, parseConfig } from "../config/load";
-import { config, exampleWith } from "./helpers/synth";
+import { config, exampleWith } from "./helpers/config";
 
 function problems(overrides: Parameters<typeof exampleWith>[0]): { path: string; message: string }[] {
   try {
@@ -101,44 +101,5 @@ describe("operations config", () => {
     expect(paths(problems({ trail: { dataEvents: { s3Objects: many } } }))).toEqual(["trail.dataEvents"]);
     const c = config({ trail: { dataEvents: { s3Objects: many.slice(0, 490) } } });
     expect(selectorValueCount(advancedEventSelectors({ partition: "aws", ...c.trail }))).toBeLessThanOrEqual(500);
-  });
-});
-
-describe("advanced event selectors", () => {
-  const sel = (t: Parameters<typeof config>[0]) => {
-    const c = config(t);
-    return advancedEventSelectors({ partition: c.organization.partition, managementEvents: c.trail.managementEvents, dataEvents: c.trail.dataEvents });
-  };
-
-  test("CloudTrail's default (every management event, no data events) needs no selector", () => {
-    expect(sel({})).toEqual([]);
-    expect(sel({ trail: { managementEvents: {}, dataEvents: {} } })).toEqual([]);
-  });
-
-  test("write-only management events without KMS and RDS Data API events", () => {
-    expect(sel({ trail: { managementEvents: { readWriteType: "WriteOnly", excludeEventSources: ["kms.amazonaws.com", "rdsdata.amazonaws.com"] } } })).toEqual([
-      {
-        name: "Management events",
-        fieldSelectors: [
-          { field: "eventCategory", equals: ["Management"] },
-          { field: "readOnly", equals: ["false"] },
-          { field: "eventSource", notEquals: ["kms.amazonaws.com", "rdsdata.amazonaws.com"] },
-        ],
-      },
-    ]);
-  });
-
-  test("data events keep management events unless they are turned off; S3 by ARN prefix, Lambda by exact ARN", () => {
-    const s = sel({ trail: { dataEvents: { readWriteType: "ReadOnly", s3Objects: [{ bucketName: "a-bucket" }, { bucketName: "b-bucket", prefix: "x/" }], lambdaFunctionArns: ["arn:aws:lambda:us-east-1:444444444444:function:f"] } } });
-    expect(s.map((x) => x.name)).toEqual(["Management events", "S3 object events of selected buckets", "Lambda invocations of selected functions"]);
-    expect(s[1].fieldSelectors).toEqual([
-      { field: "eventCategory", equals: ["Data"] },
-      { field: "resources.type", equals: ["AWS::S3::Object"] },
-      { field: "resources.ARN", startsWith: ["arn:aws:s3:::a-bucket/", "arn:aws:s3:::b-bucket/x/"] },
-      { field: "readOnly", equals: ["true"] },
-    ]);
-    expect(s[2].fieldSelectors[2]).toEqual({ field: "resources.ARN", equals: ["arn:aws:lambda:us-east-1:444444444444:function:f"] });
-    const dataOnly = sel({ trail: { managementEvents: { enabled: false }, dataEvents: { lambdaFunctionArns: ["arn:aws:lambda:us-east-1:444444444444:function:f"] } } });
-    expect(dataOnly.map((x) => x.name)).toEqual(["Lambda invocations of selected functions"]);
   });
 });

@@ -207,8 +207,8 @@ test("the module's preconditions refuse what the config check refuses, all in on
   expect(text.split("Resource precondition failed").length - 1).toBe(Object.keys(cases).length);
 });
 
-// The operations settings' rule sets are sampled with every other set of the one table in rules.test.ts; here the
-// list rules the organization-trail module builds from them.
+// The operations settings' rule sets are sampled with every other set of the one table in
+// modules/shared/rules/field-rules.test.ts; here the list rules the organization-trail module builds from them.
 describe("operations list rules agree in TypeScript and Terraform", () => {
   const LIST_RULES: [string, Rule, { good: unknown[]; bad: unknown[] }][] = [
     ["each insight type", eachElement(rulesOf("insightType")[0]), { good: [[], ["ApiCallRateInsight", "ApiErrorRateInsight"]], bad: [["x"], ["ApiCallRateInsight", "y"]] }],

@@ -2,9 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "../../modules/shared/facade";
-import { EXAMPLE_CONFIG } from "../../config/example";
-import { parseConfig } from "../../config/load";
-import type { Config, ConfigInput } from "../../config/schema";
+import type { Config } from "../../config/schema";
 import { OrgCloudTrailStack } from "../../stacks/deploy-stack";
 import { synthesize } from "../../stacks/synth";
 import { stripMetadata } from "../../stacks/to-module";
@@ -18,23 +16,7 @@ export type TfJson = {
   locals?: Record<string, unknown>;
 };
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
-
-/** The example config with overrides merged in (objects deep, everything else replaced). */
-export function exampleWith(overrides: DeepPartial<ConfigInput> = {}): ConfigInput {
-  const merge = (a: unknown, b: unknown): unknown => {
-    if (b === undefined) return a;
-    if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
-      const out: Record<string, unknown> = { ...(a as object) };
-      for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
-      return out;
-    }
-    return b;
-  };
-  return merge(EXAMPLE_CONFIG, overrides) as ConfigInput;
-}
-
-export const config = (overrides: DeepPartial<ConfigInput> = {}): Config => parseConfig(exampleWith(overrides));
+export { config, exampleWith } from "./config";
 
 /** The deploy stack as Terraform JSON, metadata removed. */
 export function deployStack(c: Config): TfJson {

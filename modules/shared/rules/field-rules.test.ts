@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020";
 import { join } from "node:path";
-import { KNOWN_REGIONS } from "../modules/shared/rules/aws-values";
-import { FIELD_RULES, rulesOf, type AdviceName, type RuleName } from "../modules/shared/rules/field-rules";
-import type { Rule } from "../modules/shared/rules/rule";
-import { mustTerraform, workdir } from "./helpers/terraform";
+import { KNOWN_REGIONS } from "./aws-values";
+import { FIELD_RULES, rulesOf, type AdviceName, type RuleName } from "./field-rules";
+import type { Rule } from "./rule";
+import { mustTerraform, workdir } from "../../../__tests__/helpers/terraform";
 
 /**
  * A rule is written once and used three ways: the TypeScript check, the Terraform validation condition and the JSON

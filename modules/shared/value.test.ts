@@ -18,7 +18,7 @@ import {
   reference,
   toHcl,
   toTemplate,
-} from "../modules/shared/value";
+} from "./value";
 
 const x = reference("var.x");
 const y = reference("var.y");
