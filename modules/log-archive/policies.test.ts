@@ -1,14 +1,5 @@
-import type { ResolvedDocument, ResolvedStatement } from "../shared/document";
-import { policiesOf } from "../../stacks/policy-sizes";
 import { config } from "../../__tests__/helpers/config";
-
-const statement = (doc: ResolvedDocument, sid: string): ResolvedStatement => {
-  const s = doc.Statement.find((x) => x.Sid === sid);
-  if (!s) throw new Error(`no statement ${sid} in ${doc.Statement.map((x) => x.Sid).join(", ")}`);
-  return s;
-};
-const policy = (c: ReturnType<typeof config>, name: string) => policiesOf(c).find((p) => p.name === name)!.document;
-const TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail";
+import { policy, statement, TRAIL_ARN } from "../../__tests__/helpers/documents";
 
 describe("log archive bucket policy", () => {
   const doc = policy(config(), "log archive bucket policy");
