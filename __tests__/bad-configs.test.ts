@@ -52,7 +52,8 @@ describe("bad configs: every rule, through the real CLI", () => {
         return { synth, before, after: tree(out), entries: readdirSync(work) };
       }),
     );
-  });
+    // Over a hundred CLI runs in batches: on a 2-core machine shared with the apply tests this takes minutes.
+  }, 300_000);
 
   test("the corpus has at least 40 configs, each expecting at least one problem", () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);

@@ -47,7 +47,7 @@ const CASES: Case[] = [
     name: "rename the log group",
     from: WITH_LOG_GROUP,
     to: { trail: { cloudWatchLogs: { retentionDays: 365, logGroupName: "/aws/cloudtrail/renamed" } } },
-    expected: [["aws_cloudwatch_log_group.cloudtrail", "replace", "destroyed"]],
+    expected: [["aws_cloudwatch_log_group.cloudtrail", "replace", "kept"]],
   },
   {
     name: "rename the trail with CloudWatch Logs on (the log group's default name follows it)",
@@ -55,7 +55,7 @@ const CASES: Case[] = [
     to: { trail: { name: "org-trail-2", cloudWatchLogs: { retentionDays: 365 } } },
     expected: [
       ["aws_cloudtrail.organization", "replace", "destroyed"],
-      ["aws_cloudwatch_log_group.cloudtrail", "replace", "destroyed"],
+      ["aws_cloudwatch_log_group.cloudtrail", "replace", "kept"],
     ],
   },
   { name: "change the key prefix", from: {}, to: { logArchive: { keyPrefix: "cloudtrail" } }, expected: [["aws_cloudtrail.organization", "update", "stranded"]] },

@@ -72,8 +72,10 @@ export class TrailDelivery extends Construct {
 
     const cwl = props.cloudWatchLogs;
     if (cwl && cwl.enabled !== false) {
-      this.logGroup = optional(cwl.enabled, () => new CloudwatchLogGroup(this, "log_group", { name: cwl.logGroupName, retentionInDays: cwl.retentionDays, kmsKeyId: cwl.kmsKeyArn, provider }))!;
+      this.logGroup = optional(cwl.enabled, () => new CloudwatchLogGroup(this, "log_group", { name: cwl.logGroupName, retentionInDays: cwl.retentionDays, kmsKeyId: cwl.kmsKeyArn, skipDestroy: true, provider }))!;
       this.logGroup.overrideLogicalId("cloudtrail");
+      // A config change that replaces or drops the log group must not delete up to a year of events with it:
+      // Terraform forgets the group and leaves it (and its retention) in CloudWatch Logs.
       tag(this.logGroup, tags);
       dependOn(this.logGroup, ...(props.keyReady ?? []));
 
