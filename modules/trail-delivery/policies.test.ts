@@ -23,7 +23,7 @@ const KEY = `arn:aws:kms:us-east-1:${ARCHIVE}:key/1234abcd-12ab-34cd-56ef-123456
 const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
 const full = config({
-  organization: { trailAdminAccountId: ADMIN },
+  organization: { delegatedAdminAccountId: ADMIN },
   logArchive: { accountId: ARCHIVE },
   trail: { cloudWatchLogs: {}, snsTopic: {} },
 });
