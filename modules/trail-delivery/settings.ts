@@ -1,4 +1,3 @@
-import { advancedEventSelectors, toTerraformBlocks } from "../event-selectors/selectors";
 import { TRAIL_DELIVERY_DEFAULTS as OPERATIONS_DEFAULTS } from "./config";
 import type { Config } from "../../config/schema";
 import { cloudWatchLogsDeliveryPolicy, cloudWatchLogsTrustPolicy } from "./cloudwatch-logs-policy";
@@ -8,7 +7,7 @@ import { resolveDocument } from "../shared/document";
 import { snsTopicPolicy } from "./sns-topic-policy";
 import type { NamedPolicy } from "../shared/limits";
 
-/** The operations settings of a validated config, with defaults and derived ARNs filled in. */
+/** The delivery settings of a validated config (CloudWatch Logs, SNS), with defaults and derived ARNs filled in. */
 export interface OperationsSettings extends DeliveryContext {
   readonly delegatedAdminAccountId?: string;
   readonly cloudWatchLogs?: {
@@ -20,9 +19,6 @@ export interface OperationsSettings extends DeliveryContext {
     readonly roleName: string;
   };
   readonly snsTopic?: { readonly topicName: string; readonly topicArn: string; readonly kmsKey: string };
-  /** `advanced_event_selector` blocks; empty for CloudTrail's default. */
-  readonly selectorBlocks: Record<string, unknown>[];
-  readonly insightTypes: string[];
 }
 
 export function operationsOf(c: Config): OperationsSettings {
@@ -44,8 +40,6 @@ export function operationsOf(c: Config): OperationsSettings {
       roleName: cwl.roleName ?? OPERATIONS_DEFAULTS.roleName(t.name),
     },
     snsTopic: t.snsTopic && { topicName, topicArn: snsTopicArn(o.partition, o.homeRegion, deliveryAccountId, topicName), kmsKey: t.snsTopic.kmsKey },
-    selectorBlocks: toTerraformBlocks(advancedEventSelectors({ partition: o.partition, managementEvents: t.managementEvents, dataEvents: t.dataEvents })),
-    insightTypes: [...(t.insights ?? [])],
   };
 }
 
