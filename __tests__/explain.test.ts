@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { explain, formatMarkdown } from "../stacks/explain";
+import { explain, formatMarkdown, formatText } from "../stacks/explain";
 import { policiesOf, policySizes } from "../stacks/policy-sizes";
 import { config } from "./helpers/synth";
 
@@ -14,6 +14,18 @@ describe("explain", () => {
     const read = e.rows.find((r) => r.sid === "MemberReadOwnLogs")!;
     expect(read).toMatchObject({ effect: "Allow", principal: "any AWS principal", actions: ["s3:GetObject"] });
     expect(read.conditions).toEqual(["aws:PrincipalOrgID StringEquals o-exampleorgid", "aws:PrincipalTag/team StringEquals security"]);
+  });
+
+  test("a NotResource or NotAction list is printed as everything except it, in text and markdown", () => {
+    const scoped = explain(config({ thirdPartyReaders: [{ name: "Auditor", accountId: "888888888888", externalId: "aud-1234", accounts: ["333333333333"] }] }));
+    const deny = scoped.rows.find((r) => r.sid === "DenyReadOutsideScope")!;
+    expect(deny).toMatchObject({ effect: "Deny", actions: ["s3:GetObject"], notActions: false, notResources: true });
+    expect(deny.resources).toEqual([expect.stringContaining("/333333333333/*")]);
+    const text = formatText(scoped);
+    expect(text).toContain("[DenyReadOutsideScope]\n        s3:GetObject\n        on everything except arn:aws:s3:::");
+    expect(formatMarkdown(scoped)).toMatch(/\| Deny \| \(identity policy holder\) \| `s3:GetObject` \| everything except `arn:aws:s3:::[^`]+333333333333\/\*` \|/);
+    const notAction = formatText({ rows: [{ ...deny, actions: ["iam:PassRole"], notActions: true, resources: ["*"], notResources: false }], sizes: [] });
+    expect(notAction).toContain("        everything except iam:PassRole\n        on *\n");
   });
 
   test("reports the same sizes as synth", () => {

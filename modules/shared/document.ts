@@ -17,7 +17,9 @@ export interface Statement {
   readonly Sid: string;
   readonly Effect: "Allow" | "Deny";
   readonly Principal?: "*" | Record<string, string | string[]>;
-  readonly Action: string | string[];
+  /** Absent only when `NotAction` is given (everything except those actions). */
+  readonly Action?: string | string[];
+  readonly NotAction?: string | string[];
   /** Absent only in trust policies, whose resource is the role. */
   readonly Resource?: string | string[] | ForEach;
   readonly NotResource?: string | string[] | ForEach;
