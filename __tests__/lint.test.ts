@@ -4,6 +4,7 @@ import { config } from "./helpers/synth";
 import type { PolicyJson } from "./helpers/oracle";
 import { lintPolicy } from "./proof/lint";
 import { SHAPES } from "./proof/shapes";
+import { KITCHEN_SINKS } from "./proof/kitchen-sink";
 import type { Config } from "../config/schema";
 
 /** Lints every document a config generates (the synth registry, `policiesOf`); planned documents: proof.test.ts. */
@@ -15,6 +16,13 @@ async function lintConfig(c: Config): Promise<string[]> {
 
 describe("every generated document passes the lint", () => {
   test.each(SHAPES.map((s) => [s.name, s.config] as const))("%s", async (_, c) => {
+    expect(await lintConfig(c)).toEqual([]);
+  });
+
+  // Every feature on, in each partition: roles, user policies, delivery, the guardrail SCP with archive protection.
+  test.each(KITCHEN_SINKS.map((k) => [k.name, k.config] as const))("%s", async (_, c) => {
+    const kinds = new Set(policiesOf(c).map((p) => p.kind));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(["bucketPolicy", "inlinePoliciesPerRole", "keyPolicy", "managedPolicy", "scp", "snsTopicPolicy", "trustPolicy"]));
     expect(await lintConfig(c)).toEqual([]);
   });
 

@@ -29,5 +29,7 @@ export const README_EXAMPLE = {
     { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
   ],
   userPolicies: {},
-  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
+  // The log-archive account's deploying role is exempt (the guardrail protects the archive it deploys), and so are
+  // the break-glass roles under one path of that account.
+  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], exemptPrincipalArns: ["arn:aws:iam::222222222222:role/OrgTrailDeploy", "arn:aws:iam::222222222222:role/break-glass/*"] },
 } satisfies ConfigInput;

@@ -92,6 +92,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Settings that a release renamed, old path to new path, from every concept: a config using the old name is told the new one. */
 const RENAMED_SETTINGS: Record<string, string> = Object.assign({}, ...CONCEPTS.map((c) => c.renamed ?? {}));
+/** Settings that a release removed, old path to the message saying why and what replaces them. */
+const REMOVED_SETTINGS: Record<string, string> = Object.assign({}, ...CONCEPTS.map((c) => ("removed" in c ? c.removed : undefined) ?? {}));
 
 function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
   const problems: Problem[] = [];
@@ -104,6 +106,11 @@ function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Proble
         const renamed = RENAMED_SETTINGS[path];
         if (renamed) {
           problems.push({ path, message: `was renamed to ${renamed}: rename it in your config` });
+          continue;
+        }
+        const removed = REMOVED_SETTINGS[path];
+        if (removed) {
+          problems.push({ path, value: valueAt(input, [...issue.path, key]), message: removed });
           continue;
         }
         const hint = closest(key, known);

@@ -63,6 +63,23 @@ function keysOfAction(action: string): Promise<RegExp[]> {
   return actionKeys.get(action)!;
 }
 
+/**
+ * Deliberate exceptions, each with its reason; matched by Sid, operator and keys, so a new use of IfExists elsewhere
+ * still fails.
+ */
+export const IF_EXISTS_WAIVERS: readonly { sid: string; op: string; keys: readonly string[]; reason: string }[] = [
+  {
+    sid: "CloudTrailAssumeRole",
+    op: "StringEqualsIfExists",
+    keys: ["aws:SourceArn"],
+    reason:
+      "CloudWatch Logs delivery role trust: AWS documents no confused-deputy keys for CloudTrail assuming that role; a plain StringEquals would fail CreateTrail if none is sent (modules/trail-delivery/cloudwatch-logs-policy.ts)",
+  },
+];
+
+const waived = (s: StatementJson, op: string): boolean =>
+  IF_EXISTS_WAIVERS.some((w) => w.sid === s.Sid && w.op === op && JSON.stringify(Object.keys(s.Condition?.[op] ?? {})) === JSON.stringify(w.keys));
+
 async function statementProblems(s: StatementJson, where: string, options: LintOptions): Promise<string[]> {
   const problems: string[] = [];
   const actions = [...asArray(s.Action), ...asArray(s.NotAction)];
@@ -79,7 +96,7 @@ async function statementProblems(s: StatementJson, where: string, options: LintO
   const condition = s.Condition ?? {};
   for (const [op, entries] of Object.entries(condition)) {
     if (!isKnownOperator(op)) problems.push(`${where}: condition operator ${op} is not one AWS documents`);
-    if (s.Effect === "Allow" && /IfExists$/.test(op)) problems.push(`${where}: ${op} in an Allow lets a request without the key pass`);
+    if (s.Effect === "Allow" && /IfExists$/.test(op) && !waived(s, op)) problems.push(`${where}: ${op} in an Allow lets a request without the key pass`);
     for (const key of Object.keys(entries)) {
       if (globalKeys().some((g) => g.test(key.toLowerCase()))) continue;
       for (const action of new Set(expanded)) {

@@ -90,11 +90,17 @@ module "cloudtrail_user_policies" {
 module "trail_guardrail" {
   source = "./vendor/orgtrail/trail-guardrail"
 
-  management_account_id = "111111111111"
-  trail_home_region     = "us-east-1"
-  trail_name            = "org-trail"
-  target_ids            = ["r-ab12", "ou-ab12-abcd1234"]
-  break_glass_role_name = "BreakGlass"
+  management_account_id  = "111111111111"
+  trail_home_region      = "us-east-1"
+  trail_name             = "org-trail"
+  target_ids             = ["r-ab12", "ou-ab12-abcd1234"]
+  log_archive_account_id = "222222222222"
+  bucket_name            = "example-org-cloudtrail-logs"
+  # The log-archive account's deploying role (the SCP protects the archive it deploys) and break-glass roles.
+  exempt_principal_arns = [
+    "arn:aws:iam::222222222222:role/OrgTrailDeploy",
+    "arn:aws:iam::222222222222:role/break-glass/*",
+  ]
 }
 
 output "member_reader_role_arns" {

@@ -96,10 +96,12 @@ export function administrationUserPolicy(i: UserPolicyIntent): PolicyDocument {
       {
         Sid: "CloudTrailServiceLinkedRole",
         Effect: "Allow",
-        Action: ["iam:CreateServiceLinkedRole", "iam:GetRole"],
+        Action: "iam:CreateServiceLinkedRole",
         Resource: serviceLinkedRole,
         Condition: { StringEquals: { "iam:AWSServiceName": SERVICE.cloudtrail } },
       },
+      // Only CreateServiceLinkedRole sends iam:AWSServiceName: under that condition GetRole would never be allowed.
+      { Sid: "ReadCloudTrailServiceLinkedRole", Effect: "Allow", Action: "iam:GetRole", Resource: serviceLinkedRole },
       {
         Sid: "PassRolesToCloudTrailOnly",
         Effect: "Allow",

@@ -27,6 +27,8 @@ export interface Concept<S extends Shape = Record<never, never>, E extends Recor
   readonly extends?: E;
   /** Settings this concept renamed, old config path to new: a config with the old name gets told the new one. */
   readonly renamed?: Readonly<Record<string, string>>;
+  /** Settings this concept removed, old config path to the message that says why and what replaces it ("was removed: …"). */
+  readonly removed?: Readonly<Record<string, string>>;
   /**
    * Its rules between settings (or between its module's variables), in the order the config check reports them:
    * each carries its check of a parsed config, its module's precondition, or both (or is met by construction).
@@ -55,6 +57,8 @@ export interface DeployContext {
   };
   /** The trail key, created or brought (set by log-archive). */
   trailKey?: TrailKey;
+  /** The organization trail (set by organization-trail): what must follow it, such as the guardrail's attachments, waits for it. */
+  trail?: TerraformResource;
   /** What the trail must wait for: bucket policy, key, delivery targets, the admin registration. */
   readonly readyForTrail: TerraformResource[];
   /** The trail's settings beyond S3 delivery (delivery targets, selectors, Insights). */

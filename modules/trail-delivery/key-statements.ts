@@ -17,11 +17,12 @@ export function deliveryKeyStatements(i: TrailContext & { delivery?: KeyDelivery
     out.push(
       when(d.cloudWatchLogs.enabled, [
         {
-          // CloudWatch Logs names the log group in the encryption context of every call it makes for it.
+          // CloudWatch Logs names the log group in the encryption context of every call it makes for it. No
+          // kms:DescribeKey: it sends no encryption context, so under this condition it could never be allowed.
           Sid: "CloudWatchLogsEncryptTrailEvents",
           Effect: "Allow",
           Principal: { Service: logsServicePrincipal(i.homeRegion, i.partition) },
-          Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+          Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
           Resource: "*",
           Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": d.cloudWatchLogs.logGroupArn } },
         },

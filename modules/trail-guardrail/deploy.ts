@@ -7,5 +7,7 @@ import { TrailGuardrail } from "./trail-guardrail";
 /** The SCP that protects the organization trail, attached to its targets from the management account: the module's inputs, read off the config. */
 export function deployTrailGuardrail(ctx: DeployContext): void {
   if (!ctx.config.trailGuardrail) return;
-  new TrailGuardrail(ctx.stack, "trail-guardrail", trailGuardrailProps(literalInputs(TRAIL_GUARDRAIL_VARIABLES, ctx.config)));
+  // Attached after the trail: the provider's PutEventSelectors/PutInsightSelectors right after CreateTrail, and the
+  // trail's own destroy, must not meet the SCP (the deploying role is exempt, but ordering keeps a first apply whole).
+  new TrailGuardrail(ctx.stack, "trail-guardrail", { ...trailGuardrailProps(literalInputs(TRAIL_GUARDRAIL_VARIABLES, ctx.config)), dependsOn: ctx.trail ? [ctx.trail] : [] });
 }

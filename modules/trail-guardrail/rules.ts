@@ -1,5 +1,7 @@
 import type { CrossFieldRule } from "../shared/rules/cross-field";
 import { duplicates } from "../shared/rules/duplicates";
+import { follows } from "../shared/rules/field-rules";
+import { deployingRoles, exemptIn, mayCover } from "./exemptions";
 
 export const GUARDRAIL_NOT_ON_MANAGEMENT: CrossFieldRule = {
   rule: "trailGuardrail.targetIds: not the management account",
@@ -24,4 +26,40 @@ export const TRAIL_GUARDRAIL_RULES: readonly CrossFieldRule[] = [
     check: (c, report) => duplicates(c.trailGuardrail?.targetIds ?? [], (t) => t, (i, v) => report(["trailGuardrail", "targetIds", i], v, "must be unique")),
   },
   GUARDRAIL_NOT_ON_MANAGEMENT,
+  {
+    rule: "trailGuardrail.exemptPrincipalArns: each once, in the organization's partition",
+    source: "AWS General Reference, 'Amazon Resource Names (ARNs)': no principal of another partition can match",
+    check: (c, report) => {
+      const arns = c.trailGuardrail?.exemptPrincipalArns ?? [];
+      duplicates(arns, (a) => a, (i, v) => report(["trailGuardrail", "exemptPrincipalArns", i], v, "must be unique"));
+      const partition = c.organization.partition;
+      arns.forEach((a, i) => {
+        if (follows("exemptPrincipalArn", a) && a.split(":")[1] !== partition) report(["trailGuardrail", "exemptPrincipalArns", i], a, `must be in the organization's partition ${partition} (arn:${partition}:…): no principal of another partition can match`);
+      });
+    },
+  },
+  {
+    rule: "trailGuardrail never blocks the role that deploys what it guards: the delegated administrator's (the trail) and, with protectArchive, the log-archive account's (bucket and key) deploying roles are exempt when the targets may cover their accounts",
+    source:
+      "AWS Organizations User Guide, 'Service control policies (SCPs)' (an SCP applies to every principal of a targeted account, a delegated administrator's included); orgtrail: the deploying roles of deployment.accounts are exempted automatically",
+    check: (c, report) => {
+      const g = c.trailGuardrail;
+      if (!g) return;
+      const deploying = deployingRoles(c);
+      const needs: { account: "delegatedAdmin" | "logArchive"; accountId: string; what: string }[] = [];
+      const admin = c.organization.delegatedAdminAccountId;
+      if (admin) needs.push({ account: "delegatedAdmin", accountId: admin, what: "manages the organization trail from the delegated administrator account" });
+      const archive = c.logArchive.accountId;
+      if (g.protectArchive && archive && archive !== c.organization.managementAccountId) needs.push({ account: "logArchive", accountId: archive, what: "manages the archive bucket and key in the log-archive account" });
+      for (const n of needs) {
+        if (!mayCover(g.targetIds, n.accountId)) continue;
+        if (deploying.some((d) => d.account === n.account) || exemptIn(g.exemptPrincipalArns, n.accountId)) continue;
+        report(
+          ["trailGuardrail", "exemptPrincipalArns"],
+          g.exemptPrincipalArns,
+          `must exempt the role that deploys into account ${n.accountId}: the deploy stack ${n.what}, the guardrail's targets (${g.targetIds.join(", ")}) may cover that account, and an SCP would deny its next apply and its destroy. Set deployment.accounts.${n.account}.assumeRoleArn (exempted automatically) or list that role's ARN here${n.account === "logArchive" ? ", or set trailGuardrail.protectArchive to false" : ""}`,
+        );
+      }
+    },
+  },
 ];

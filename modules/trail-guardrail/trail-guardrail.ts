@@ -1,9 +1,9 @@
-import { Construct, OrganizationsPolicy, OrganizationsPolicyAttachment, type TerraformProvider } from "../shared/facade";
+import { Construct, OrganizationsPolicy, OrganizationsPolicyAttachment, type TerraformProvider, type TerraformResource } from "../shared/facade";
 import { trailGuardrailScp, type TrailGuardrailIntent } from "./guardrail-scp";
 import { each, forEach, toSet } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { ref, tag, type Tags } from "../shared/resources";
+import { dependOn, ref, tag, type Tags } from "../shared/resources";
 import { enforce } from "../shared/rules/precondition";
 import { toTemplate, type Value } from "../shared/value";
 import { GUARDRAIL_NOT_ON_MANAGEMENT } from "./rules";
@@ -14,6 +14,8 @@ export interface TrailGuardrailProps extends TrailGuardrailIntent {
   /** @default OrgTrailTrailGuardrail (not the name of the protect-trail IAM policy: one name, one thing) */
   readonly policyName?: string;
   readonly tags?: Tags;
+  /** What the attachments wait for: the organization trail, so the trail is created, configured and destroyed before the SCP applies. */
+  readonly dependsOn?: TerraformResource[];
   /** The management account's provider: only it (or a delegated policy administrator) manages SCPs. */
   readonly provider?: TerraformProvider;
 }
@@ -45,6 +47,7 @@ export class TrailGuardrail extends Construct {
     });
     attachment.overrideLogicalId("trail_guardrail");
     forEach(attachment, toSet(props.targetIds));
+    dependOn(attachment, ...(props.dependsOn ?? []));
     enforce(attachment, [GUARDRAIL_NOT_ON_MANAGEMENT], { management_account_id: props.managementAccountId });
   }
 }

@@ -87,8 +87,24 @@ export const FIELD_RULES = {
     rules: [
       lengthBetween(20, 2048),
       matches("^arn:aws(-cn|-us-gov)?:(iam|sts)::[0-9*]+:[A-Za-z0-9+=,.@_/*?-]+$", "be an IAM or STS ARN pattern such as arn:aws:iam::*:role/LogReader*"),
+      // A role session's aws:PrincipalArn is the role's ARN: an assumed-role pattern matches no request at all.
+      notMatches(
+        "^arn:[^:]*:sts::[^:]*:assumed-role/",
+        "name the role (arn:<partition>:iam::<account>:role/<name>), not its sessions: aws:PrincipalArn of a role session is the role's ARN, so an sts assumed-role pattern never matches and every member read would be denied",
+      ),
     ],
-    source: "IAM User Guide, 'IAM identifiers' (ARN formats) and 'AWS global condition context keys', aws:PrincipalArn",
+    source: "IAM User Guide, 'IAM identifiers' (ARN formats) and 'AWS global condition context keys', aws:PrincipalArn (for a role session: the role's ARN)",
+  },
+  exemptPrincipalArn: {
+    rules: [
+      lengthBetween(20, 600),
+      matches(
+        "^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role/(([A-Za-z0-9+=,.@_-]+/)+[*]|([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64})$",
+        "be the full ARN of a role in one account (arn:<partition>:iam::<account>:role/<path/><name>); a wildcard only as the whole name after a path you name (…:role/break-glass/*), never in the account, the path or the name",
+      ),
+    ],
+    source:
+      "IAM User Guide, 'IAM identifiers' (role ARN with path, name 1-64 characters of [\\w+=,.@-]) and 'AWS global condition context keys', aws:PrincipalArn; orgtrail: an exemption anyone in a targeted account could match by creating a role is no exemption",
   },
   tagKey: {
     rules: [
