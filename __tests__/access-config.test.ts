@@ -26,14 +26,14 @@ describe("access config", () => {
     expect(full.memberRoles).toEqual([{ accountId: "333333333333", requireMfa: false, maxSessionDurationSeconds: 3600 }]);
     expect(full.thirdPartyReaders).toEqual([{ name: "Siem", accountId: "999999999999", externalId: "ext-id", requireMfa: false }]);
     expect(full.userPolicies).toEqual({ readOnly: true, administration: true, protectTrail: true });
-    expect(full.trailGuardrail).toEqual({ targetIds: ["r-ab12"] });
+    expect(full.trailGuardrail).toEqual({ targetIds: ["r-ab12"], exemptPrincipalArns: [], protectArchive: true });
   });
 
   test("every field problem at once, each naming the field, the value and the rule", () => {
     const found = problems({
       memberRoles: [{ accountId: "123", roleName: "bad/name", maxSessionDurationSeconds: 60 }],
       thirdPartyReaders: [{ name: "Siem", accountId: "999999999999", externalId: "x", accounts: ["12"] }],
-      trailGuardrail: { targetIds: ["o-exampleorgid"], breakGlassRoleName: "has space" },
+      trailGuardrail: { targetIds: ["o-exampleorgid"], exemptPrincipalArns: ["arn:aws:iam::*:role/BreakGlass"] },
     });
     const byPath = Object.fromEntries(found.map((p) => [p.path, p]));
     expect(Object.keys(byPath)).toEqual(
@@ -44,7 +44,7 @@ describe("access config", () => {
         "thirdPartyReaders.0.externalId",
         "thirdPartyReaders.0.accounts.0",
         "trailGuardrail.targetIds.0",
-        "trailGuardrail.breakGlassRoleName",
+        "trailGuardrail.exemptPrincipalArns.0",
       ]),
     );
     expect(byPath["thirdPartyReaders.0.externalId"]).toMatchObject({ value: "x", message: "must be 2 to 1224 characters long" });

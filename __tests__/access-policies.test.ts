@@ -21,7 +21,8 @@ const everything = (over: Record<string, unknown> = {}) =>
       { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333"] },
     ],
     userPolicies: {},
-    trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
+    deployment: { accounts: { logArchive: { assumeRoleArn: "arn:aws:iam::222222222222:role/OrgTrailDeploy" } } },
+    trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], exemptPrincipalArns: ["arn:aws:iam::222222222222:role/break-glass/*"] },
     ...over,
   } as never);
 
@@ -138,16 +139,16 @@ describe("user policies and SCP", () => {
     expect(list(s.Action).sort()).toEqual([...TAMPERING, "cloudtrail:StartLogging"].sort());
   });
 
-  test("the SCP denies the tampering actions on the trail's ARN except to break-glass roles (with or without a path)", () => {
+  test("the SCP denies the tampering actions on the trail's ARN except to the exact exempt roles, listed and deploying", () => {
     const s = statement(docs["trail guardrail SCP"].document, "DenyOrganizationTrailChanges");
     expect(s).toEqual({
       Sid: "DenyOrganizationTrailChanges",
       Effect: "Deny",
       Action: TAMPERING,
       Resource: TRAIL,
-      Condition: { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::*:role/*/BreakGlass"] } },
+      Condition: { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::222222222222:role/break-glass/*", "arn:aws:iam::222222222222:role/OrgTrailDeploy"] } },
     });
-    const plain = accessPoliciesOf(everything({ trailGuardrail: { targetIds: ["r-ab12"] } })).find((p) => p.kind === "scp")!.document;
+    const plain = accessPoliciesOf(everything({ deployment: {}, trailGuardrail: { targetIds: ["333333333333"], protectArchive: false } })).find((p) => p.kind === "scp")!.document;
     expect(plain.Statement).toEqual([{ Sid: "DenyOrganizationTrailChanges", Effect: "Deny", Action: TAMPERING, Resource: TRAIL }]);
     expect(JSON.stringify(plain)).not.toContain("Principal");
   });
@@ -159,10 +160,10 @@ describe("user policies and SCP", () => {
 });
 
 describe("sizes", () => {
-  test("worst cases stay within the limits: trust with a 1,224-character external ID, SCP with a 64-character break-glass name", () => {
+  test("worst cases stay within the limits: trust with a 1,224-character external ID, SCP with three exempt roles of 64-character names", () => {
     const c = everything({
       thirdPartyReaders: [{ name: "T", accountId: "999999999999", externalId: "x".repeat(1224), requireMfa: true, accounts: accounts(30) }],
-      trailGuardrail: { targetIds: ["r-ab12"], breakGlassRoleName: "r".repeat(64) },
+      trailGuardrail: { targetIds: ["r-ab12"], exemptPrincipalArns: [1, 2, 3].map((i) => `arn:aws:iam::22222222222${i}:role/${"r".repeat(64)}`) },
     });
     const sizes = Object.fromEntries(policySizes(c).map((r) => [r.name, r]));
     expect(sizes["role T trust"].size).toBeLessThanOrEqual(2048);

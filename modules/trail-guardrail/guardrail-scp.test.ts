@@ -183,6 +183,13 @@ describe("defect 5: a member-account administrator cannot stop delivery or delet
   });
 });
 
+describe("what the guardrail leaves alone", () => {
+  test("members' own trails and reads of the organization trail", async () => {
+    expect(await ask(role(A, "Admin"), "cloudtrail:StopLogging", `arn:aws:cloudtrail:us-east-1:${A}:trail/member-trail`)).toBe("Allowed");
+    expect(await ask(role(A, "Admin"), "cloudtrail:GetTrailStatus", TRAIL)).toBe("Allowed");
+  });
+});
+
 describe("what an SCP cannot do", () => {
   test("the management account is never affected, and never a target", async () => {
     expect(await ask(role(MGMT, "Admin"), "cloudtrail:StopLogging", TRAIL)).toBe("Allowed");

@@ -4,19 +4,21 @@
 mock_provider "aws" {}
 
 variables {
-  management_account_id = "111111111111"
-  trail_home_region     = "us-east-1"
-  trail_name            = "org-trail"
-  target_ids            = ["r-ab12", "ou-ab12-abcd1234"]
-  break_glass_role_name = "BreakGlass"
+  management_account_id  = "111111111111"
+  trail_home_region      = "us-east-1"
+  trail_name             = "org-trail"
+  target_ids             = ["r-ab12", "ou-ab12-abcd1234"]
+  log_archive_account_id = "222222222222"
+  bucket_name            = "example-org-cloudtrail-logs"
+  exempt_principal_arns  = ["arn:aws:iam::222222222222:role/OrgTrailDeploy", "arn:aws:iam::222222222222:role/break-glass/*"]
 }
 
-run "scp_denies_trail_changes_except_break_glass" {
+run "scp_denies_trail_changes_except_exact_exempt_roles" {
   command = plan
 
   assert {
-    condition     = aws_organizations_policy.trail_guardrail.type == "SERVICE_CONTROL_POLICY" && length(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement) == 1
-    error_message = "The guardrail is a service control policy with one statement."
+    condition     = aws_organizations_policy.trail_guardrail.type == "SERVICE_CONTROL_POLICY" && [for s in jsondecode(aws_organizations_policy.trail_guardrail.content).Statement : s.Sid] == ["DenyOrganizationTrailChanges", "DenyExemptRoleChanges", "DenyArchiveChanges", "DenyTrailKeyChanges"]
+    error_message = "The guardrail is a service control policy: the trail, the exempt roles, the archive bucket and the trail key."
   }
 
   assert {
@@ -25,9 +27,19 @@ run "scp_denies_trail_changes_except_break_glass" {
       Effect    = "Deny"
       Action    = ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors", "cloudtrail:PutInsightSelectors"]
       Resource  = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail"
-      Condition = { ArnNotLike = { "aws:PrincipalArn" = ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::*:role/*/BreakGlass"] } }
+      Condition = { ArnNotLike = { "aws:PrincipalArn" = var.exempt_principal_arns } }
     }
-    error_message = "The SCP denies stopping, deleting, updating the organization trail and changing its selectors, except to roles named break_glass_role_name (with or without a path)."
+    error_message = "The SCP denies stopping, deleting, updating the organization trail and changing its selectors, except to the exact exempt roles."
+  }
+
+  assert {
+    condition     = jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[1].Resource == var.exempt_principal_arns && contains(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[1].Action, "iam:CreateRole")
+    error_message = "Nobody but the exempt roles may create or change the exempt roles."
+  }
+
+  assert {
+    condition     = jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[3].Resource == "arn:aws:kms:us-east-1:222222222222:key/*" && jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[3].Condition["ForAnyValue:StringEquals"]["kms:ResourceAliases"] == "alias/orgtrail-cloudtrail"
+    error_message = "A created trail key is matched by its alias among the log-archive account's keys."
   }
 
   assert {
@@ -36,16 +48,29 @@ run "scp_denies_trail_changes_except_break_glass" {
   }
 }
 
+run "a_brought_key_is_protected_by_its_arn" {
+  command = plan
+
+  variables {
+    kms_key_arn = "arn:aws:kms:us-east-1:222222222222:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
+  }
+
+  assert {
+    condition     = jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[3].Resource == var.kms_key_arn && !contains(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[2].Action, "kms:DeleteAlias")
+    error_message = "A brought key is named by its ARN, and its alias is not the module's."
+  }
+}
+
 run "rejects_bad_inputs" {
   command = plan
 
   variables {
     target_ids            = []
-    break_glass_role_name = "break/glass"
+    exempt_principal_arns = ["arn:aws:iam::*:role/BreakGlass"]
     trail_home_region     = "useast1"
   }
 
-  expect_failures = [var.target_ids, var.break_glass_role_name, var.trail_home_region]
+  expect_failures = [var.target_ids, var.exempt_principal_arns, var.trail_home_region]
 }
 
 run "rejects_a_target_that_is_no_root_ou_or_account" {
@@ -68,16 +93,17 @@ run "refuses_the_management_account_as_a_target" {
   expect_failures = [aws_organizations_policy_attachment.trail_guardrail]
 }
 
-run "apply_without_break_glass_sets_outputs" {
+run "apply_without_exemptions_or_archive_protection_sets_outputs" {
   command = apply
 
   variables {
-    break_glass_role_name = null
+    exempt_principal_arns = []
+    protect_archive       = false
   }
 
   assert {
-    condition     = !can(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[0].Condition)
-    error_message = "Without break_glass_role_name nobody is exempt: the Deny has no condition."
+    condition     = length(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement) == 1 && !can(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[0].Condition)
+    error_message = "Without exemptions nobody is exempt: the one Deny has no condition."
   }
 
   assert {
