@@ -18,7 +18,7 @@ describe("cross-field rules for the access sections", () => {
       problems({
         memberRoles: [{ accountId: "333333333333" }, { accountId: "444444444444", roleName: "Reader" }],
         thirdPartyReaders: [{ name: "siem", accountId: "999999999999", externalId: "abc-123", accounts: ["333333333333", "444444444444"] }],
-        trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcdefgh"] },
+        trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcdefgh"], exemptPrincipalArns: ["arn:aws:iam::222222222222:role/OrgTrailDeploy"] },
       }),
     ).toEqual([]);
   });
@@ -48,8 +48,8 @@ describe("cross-field rules for the access sections", () => {
         { name: "siem", accountId: "999999999999", externalId: "x1x", accounts: ["333333333333", "333333333333"] },
         { name: "siem", accountId: "888888888888", externalId: "x2x" },
       ],
-      trailGuardrail: { targetIds: ["r-ab12", "r-ab12"] },
+      trailGuardrail: { targetIds: ["r-ab12", "r-ab12"], exemptPrincipalArns: ["arn:aws:iam::222222222222:role/BreakGlass", "arn:aws:iam::222222222222:role/BreakGlass"] },
     });
-    expect(found.map((p) => p.path).sort()).toEqual(["thirdPartyReaders.0.accounts.1", "thirdPartyReaders.1.name", "trailGuardrail.targetIds.1"]);
+    expect(found.map((p) => p.path).sort()).toEqual(["thirdPartyReaders.0.accounts.1", "thirdPartyReaders.1.name", "trailGuardrail.exemptPrincipalArns.1", "trailGuardrail.targetIds.1"]);
   });
 });

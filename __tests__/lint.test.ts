@@ -22,7 +22,7 @@ describe("every generated document passes the lint", () => {
   // Every feature on, in each partition: roles, user policies, delivery, the guardrail SCP with archive protection.
   test.each(KITCHEN_SINKS.map((k) => [k.name, k.config] as const))("%s", async (_, c) => {
     const kinds = new Set(policiesOf(c).map((p) => p.kind));
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(["bucketPolicy", "inlinePoliciesPerRole", "keyPolicy", "managedPolicy", "scp", "snsTopicPolicy", "trustPolicy"]));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(["bucketPolicy", "inlinePoliciesPerRole", "keyPolicy", "managedPolicy", "rcp", "scp", "snsTopicPolicy", "trustPolicy"]));
     expect(await lintConfig(c)).toEqual([]);
   });
 

@@ -91,7 +91,7 @@ describe("the usage snippets, together in one root with the modules vendored (of
     expect([...planned].sort()).toEqual(NAMES.map((n) => n.replace(/-/g, "_")).sort());
   });
 
-  const KIND = (policy: string): LimitKind => (/ trust$/.test(policy) ? "trustPolicy" : / inline$/.test(policy) ? "inlinePoliciesPerRole" : /SCP$/.test(policy) ? "scp" : "managedPolicy");
+  const KIND = (policy: string): LimitKind => (/ trust$/.test(policy) ? "trustPolicy" : / inline$/.test(policy) ? "inlinePoliciesPerRole" : /SCP$/.test(policy) ? "scp" : /RCP$/.test(policy) ? "rcp" : "managedPolicy");
 
   test.each(ACCESS)("%s: the README's policy sizes are those of the documents its snippet plans", (name) => {
     const ofModule: Plan = { ...plan, resources: plan.resources.filter((r) => r.address.startsWith(`module.${name.replace(/-/g, "_")}.`)) };

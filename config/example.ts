@@ -31,5 +31,9 @@ export const README_EXAMPLE = {
   userPolicies: {},
   // The log-archive account's deploying role is exempt (the guardrail protects the archive it deploys), and so are
   // the break-glass roles under one path of that account.
-  trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], exemptPrincipalArns: ["arn:aws:iam::222222222222:role/OrgTrailDeploy", "arn:aws:iam::222222222222:role/break-glass/*"] },
+  trailGuardrail: {
+    targetIds: ["r-ab12", "ou-ab12-abcd1234"],
+    exemptPrincipalArns: ["arn:aws:iam::222222222222:role/OrgTrailDeploy", "arn:aws:iam::222222222222:role/break-glass/*"],
+    dataPerimeter: true,
+  },
 } satisfies ConfigInput;

@@ -25,14 +25,14 @@ export const ACCESS_MODULES = {
     inputs: ["management_account_id", "trail_name", "bucket_name", "create_read_only_policy", "create_administration_policy", "create_protect_trail_policy"],
     outputs: ["read_only_policy_arn", "administration_policy_arn", "protect_trail_policy_arn"],
   },
-  "trail-guardrail": { inputs: ["management_account_id", "trail_home_region", "trail_name", "target_ids", "break_glass_role_name"], outputs: ["policy_id"] },
+  "trail-guardrail": { inputs: ["management_account_id", "trail_home_region", "trail_name", "target_ids", "exempt_principal_arns", "protect_archive", "log_archive_account_id", "bucket_name", "kms_key_arn", "kms_alias_name", "data_perimeter", "organization_id"], outputs: ["policy_id", "perimeter_policy_id"] },
 };
 
 export const ACCESS_MODULE_ADDRESSES: Record<string, string[]> = {
   "member-reader-roles": ["aws_iam_role.member_reader", "aws_iam_role_policy.member_reader"],
   "third-party-readers": ["aws_iam_role.third_party_reader", "aws_iam_role_policy.third_party_reader"],
   "cloudtrail-user-policies": ["aws_iam_policy.cloudtrail_administration", "aws_iam_policy.cloudtrail_read_only", "aws_iam_policy.protect_organization_trail"],
-  "trail-guardrail": ["aws_organizations_policy.trail_guardrail", "aws_organizations_policy_attachment.trail_guardrail"],
+  "trail-guardrail": ["aws_organizations_policy.data_perimeter", "aws_organizations_policy.trail_guardrail", "aws_organizations_policy_attachment.data_perimeter", "aws_organizations_policy_attachment.trail_guardrail"],
 };
 
 /** Module arguments equivalent to a config, by module name, read off each module's input table. */
@@ -89,7 +89,7 @@ export function plannedAccessPolicies(plan: Plan): Record<string, unknown> {
     if (r.type === "aws_iam_role") out[`role ${r.values.name} trust`] = JSON.parse(r.values.assume_role_policy as string);
     if (r.type === "aws_iam_role_policy") out[`role ${r.values.role} inline`] = JSON.parse(r.values.policy as string);
     if (r.type === "aws_iam_policy" && USER[name]) out[USER[name]] = JSON.parse(r.values.policy as string);
-    if (r.type === "aws_organizations_policy") out["trail guardrail SCP"] = JSON.parse(r.values.content as string);
+    if (r.type === "aws_organizations_policy") out[r.values.type === "RESOURCE_CONTROL_POLICY" ? "data perimeter RCP" : "trail guardrail SCP"] = JSON.parse(r.values.content as string);
   }
   return out;
 }

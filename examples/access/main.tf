@@ -96,6 +96,8 @@ module "trail_guardrail" {
   target_ids             = ["r-ab12", "ou-ab12-abcd1234"]
   log_archive_account_id = "222222222222"
   bucket_name            = "example-org-cloudtrail-logs"
+  organization_id        = "o-exampleorgid"
+  data_perimeter         = true # also the RCP: only the organization acts on the archive bucket and key
   # The log-archive account's deploying role (the SCP protects the archive it deploys) and break-glass roles.
   exempt_principal_arns = [
     "arn:aws:iam::222222222222:role/OrgTrailDeploy",

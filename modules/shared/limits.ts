@@ -11,6 +11,7 @@ export const LIMITS = {
   managedPolicy: { limit: 6144, unit: "characters", count: "non-whitespace characters" },
   inlinePoliciesPerRole: { limit: 10240, unit: "characters", count: "non-whitespace characters" },
   scp: { limit: 5120, unit: "characters", count: "characters" },
+  rcp: { limit: 5120, unit: "characters", count: "characters" },
   snsTopicPolicy: { limit: 30 * 1024, unit: "bytes", count: "bytes" },
 } as const satisfies Record<string, { limit: number; unit: string; count: Counting }>;
 

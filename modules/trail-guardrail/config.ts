@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ruled } from "../shared/rules/zod";
 
-export const TRAIL_GUARDRAIL_DEFAULTS = { protectArchive: true } as const;
+export const TRAIL_GUARDRAIL_DEFAULTS = { protectArchive: true, dataPerimeter: false } as const;
 
 /** How many exempt principals a config may name: each appears in every statement, and the SCP has 5,120 characters. */
 export const MAX_EXEMPT_PRINCIPALS = 3;
@@ -19,6 +19,12 @@ const trailGuardrail = z.strictObject({
     .boolean()
     .default(TRAIL_GUARDRAIL_DEFAULTS.protectArchive)
     .describe("Also deny changing or deleting the archive bucket's policy and settings, the bucket, its log objects and the trail key's policy, state and grants."),
+  dataPerimeter: z
+    .boolean()
+    .default(TRAIL_GUARDRAIL_DEFAULTS.dataPerimeter)
+    .describe(
+      "Also attach a resource control policy (RCP) to the targets: only principals of the organization may act on the archive bucket, its objects and the trail key; AWS services only for resources of the organization, CloudTrail only for this trail. Needs a separate log-archive account and RCPs enabled in the organization.",
+    ),
 });
 
 /** The `trailGuardrail` section. */

@@ -15,6 +15,7 @@ function build(stack: TerraformStack, v: ModuleVariables): void {
   const guardrail = new TrailGuardrail(stack, "trail-guardrail", trailGuardrailProps(v));
   output(stack, "policy_id", ref(guardrail.policy, "id"), "ID of the SCP.");
   output(stack, "policy_arn", ref(guardrail.policy, "arn"), "ARN of the SCP.");
+  output(stack, "perimeter_policy_id", ref(guardrail.perimeter!, "id"), "ID of the data-perimeter RCP; null without data_perimeter.");
 }
 
 export const trailGuardrailModule = (): ModuleDefinition => ({ name: "trail-guardrail", variables: TRAIL_GUARDRAIL_VARIABLES, build, doc: TRAIL_GUARDRAIL_DOC });

@@ -18,6 +18,8 @@ export const trailGuardrailProps = (v: Inputs): TrailGuardrailProps => ({
     keyAlias: v.s("kms_alias_name"),
     keyAliasArn: `arn:${v.s("partition")}:kms:${v.s("trail_home_region")}:${v.s("log_archive_account_id")}:${v.s("kms_alias_name")}`,
   },
+  dataPerimeter: v.value("data_perimeter"),
+  organizationId: v.s("organization_id"),
   targetIds: v.value("target_ids"),
   tags: v.value("tags"),
 });

@@ -39,6 +39,16 @@ export const TRAIL_GUARDRAIL_RULES: readonly CrossFieldRule[] = [
     },
   },
   {
+    rule: "trailGuardrail.dataPerimeter only with a separate log-archive account",
+    source: "AWS Organizations User Guide, 'Resource control policies (RCPs)' (RCPs do not apply to resources in the management account)",
+    check: (c, report) => {
+      const archive = c.logArchive.accountId ?? c.organization.managementAccountId;
+      if (c.trailGuardrail?.dataPerimeter && archive === c.organization.managementAccountId) {
+        report(["trailGuardrail", "dataPerimeter"], true, "must be false while the log archive is in the management account: RCPs never apply to the management account's resources, so the perimeter would protect nothing");
+      }
+    },
+  },
+  {
     rule: "trailGuardrail never blocks the role that deploys what it guards: the delegated administrator's (the trail) and, with protectArchive, the log-archive account's (bucket and key) deploying roles are exempt when the targets may cover their accounts",
     source:
       "AWS Organizations User Guide, 'Service control policies (SCPs)' (an SCP applies to every principal of a targeted account, a delegated administrator's included); orgtrail: the deploying roles of deployment.accounts are exempted automatically",

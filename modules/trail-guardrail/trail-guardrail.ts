@@ -3,16 +3,22 @@ import { trailGuardrailScp, type TrailGuardrailIntent } from "./guardrail-scp";
 import { each, forEach, toSet } from "../shared/for-each";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { dependOn, ref, tag, type Tags } from "../shared/resources";
+import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
+import { dataPerimeterRcp } from "./perimeter-rcp";
 import { enforce } from "../shared/rules/precondition";
-import { toTemplate, type Value } from "../shared/value";
+import { ifElse, toTemplate, type Value } from "../shared/value";
 import { GUARDRAIL_NOT_ON_MANAGEMENT } from "./rules";
 
 export interface TrailGuardrailProps extends TrailGuardrailIntent {
+  /** Also the data-perimeter RCP, attached to the same targets. */
+  readonly dataPerimeter: Value<boolean>;
+  readonly organizationId: string;
   /** Root or OU IDs: a literal list, or a Terraform expression of a list such as `var.target_ids`. */
   readonly targetIds: Value<readonly string[]>;
   /** @default OrgTrailTrailGuardrail (not the name of the protect-trail IAM policy: one name, one thing) */
   readonly policyName?: string;
+  /** @default OrgTrailDataPerimeter */
+  readonly perimeterName?: string;
   readonly tags?: Tags;
   /** What the attachments wait for: the organization trail, so the trail is created, configured and destroyed before the SCP applies. */
   readonly dependsOn?: TerraformResource[];
@@ -26,6 +32,8 @@ export interface TrailGuardrailProps extends TrailGuardrailIntent {
  */
 export class TrailGuardrail extends Construct {
   readonly policy: OrganizationsPolicy;
+  /** The data-perimeter RCP, when asked for. */
+  readonly perimeter?: OrganizationsPolicy;
 
   constructor(scope: Construct, name: string, props: TrailGuardrailProps) {
     super(scope, name);
@@ -49,5 +57,25 @@ export class TrailGuardrail extends Construct {
     forEach(attachment, toSet(props.targetIds));
     dependOn(attachment, ...(props.dependsOn ?? []));
     enforce(attachment, [GUARDRAIL_NOT_ON_MANAGEMENT], { management_account_id: props.managementAccountId });
+
+    this.perimeter = optional(props.dataPerimeter, () => {
+      const rcp = new OrganizationsPolicy(this, "perimeter", {
+        name: props.perimeterName ?? "OrgTrailDataPerimeter",
+        description: `orgtrail: only the organization acts on the log archive of ${props.trailName}`,
+        type: "RESOURCE_CONTROL_POLICY",
+        content: renderPolicy(dataPerimeterRcp({ ...props, bucketName: props.archive.bucketName, keyArn: props.archive.keyArn })),
+        provider: props.provider,
+      });
+      rcp.overrideLogicalId("data_perimeter");
+      tag(rcp, props.tags);
+      return rcp;
+    });
+    if (this.perimeter) {
+      addSizePrecondition(this.perimeter, { attribute: "content", localName: "data_perimeter_rcp", name: "data perimeter RCP", kind: "rcp", policy: this.perimeter.contentInput!, inline: true });
+      const rcpAttachment = new OrganizationsPolicyAttachment(this, "perimeter-attachment", { policyId: ref(this.perimeter, "id"), targetId: toTemplate(each.value), provider: props.provider });
+      rcpAttachment.overrideLogicalId("data_perimeter");
+      forEach(rcpAttachment, toSet(ifElse(props.dataPerimeter, props.targetIds, [])));
+      dependOn(rcpAttachment, ...(props.dependsOn ?? []));
+    }
   }
 }

@@ -26,7 +26,14 @@ const SAMPLES: Record<RuleName, { good: unknown[]; bad: unknown[] }> = {
     good: ["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/mrk-1234"],
     bad: ["arn:aws:kms:us-east-1:111111111111:alias/aws/s3", "1234abcd-12ab-34cd-56ef-1234567890ab", "arn:aws:s3:::bucket"],
   },
-  principalArnPattern: { good: ["arn:aws:iam::*:role/LogReader", "arn:aws:iam::*:role/team/*"], bad: ["LogReader", "arn:aws:s3:::bucket", "arn:aws:iam::*:role/a b"] },
+  principalArnPattern: {
+    good: ["arn:aws:iam::*:role/LogReader", "arn:aws:iam::*:role/team/*", "arn:aws:sts::*:federated-user/auditor"],
+    bad: ["LogReader", "arn:aws:s3:::bucket", "arn:aws:iam::*:role/a b", "arn:aws:sts::*:assumed-role/LogReader/*"],
+  },
+  exemptPrincipalArn: {
+    good: ["arn:aws:iam::222222222222:role/BreakGlass", "arn:aws:iam::222222222222:role/break-glass/*", "arn:aws-cn:iam::222222222222:role/a/b/OrgTrailDeploy", `arn:aws-us-gov:iam::222222222222:role/${"r".repeat(64)}`],
+    bad: ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::222222222222:role/*", "arn:aws:iam::222222222222:role/Break*", "arn:aws:iam::222222222222:role/*/BreakGlass", "arn:aws:sts::222222222222:assumed-role/B/s", "arn:aws:iam::222222222222:user/admin", `arn:aws:iam::222222222222:role/${"r".repeat(65)}`, "arn:aws:iam::2:role/x", `arn:aws:iam::222222222222:role/${"p/".repeat(290)}x`],
+  },
   objectOwnership: { good: ["BucketOwnerEnforced", "BucketOwnerPreferred"], bad: ["ObjectWriter", ""] },
   objectLockMode: { good: ["GOVERNANCE", "COMPLIANCE"], bad: ["governance", "LEGAL_HOLD"] },
   storageClass: { good: ["GLACIER_IR", "DEEP_ARCHIVE"], bad: ["STANDARD", "glacier"] },

@@ -5,6 +5,7 @@ mock_provider "aws" {}
 
 variables {
   management_account_id  = "111111111111"
+  organization_id        = "o-exampleorgid"
   trail_home_region      = "us-east-1"
   trail_name             = "org-trail"
   target_ids             = ["r-ab12", "ou-ab12-abcd1234"]
@@ -27,13 +28,13 @@ run "scp_denies_trail_changes_except_exact_exempt_roles" {
       Effect    = "Deny"
       Action    = ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors", "cloudtrail:PutInsightSelectors"]
       Resource  = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail"
-      Condition = { ArnNotLike = { "aws:PrincipalArn" = var.exempt_principal_arns } }
+      Condition = { ArnNotLike = { "aws:PrincipalArn" = ["arn:aws:iam::222222222222:role/OrgTrailDeploy", "arn:aws:iam::222222222222:role/break-glass/*"] } }
     }
     error_message = "The SCP denies stopping, deleting, updating the organization trail and changing its selectors, except to the exact exempt roles."
   }
 
   assert {
-    condition     = jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[1].Resource == var.exempt_principal_arns && contains(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[1].Action, "iam:CreateRole")
+    condition     = tolist(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[1].Resource) == tolist(var.exempt_principal_arns) && contains(jsondecode(aws_organizations_policy.trail_guardrail.content).Statement[1].Action, "iam:CreateRole")
     error_message = "Nobody but the exempt roles may create or change the exempt roles."
   }
 
@@ -45,6 +46,25 @@ run "scp_denies_trail_changes_except_exact_exempt_roles" {
   assert {
     condition     = toset(keys(aws_organizations_policy_attachment.trail_guardrail)) == toset(var.target_ids)
     error_message = "The SCP is attached to each target, addressed by its ID."
+  }
+}
+
+run "data_perimeter_is_an_rcp_on_the_same_targets" {
+  command = plan
+
+  variables {
+    organization_id = "o-exampleorgid"
+    data_perimeter  = true
+  }
+
+  assert {
+    condition     = aws_organizations_policy.data_perimeter[0].type == "RESOURCE_CONTROL_POLICY" && toset(keys(aws_organizations_policy_attachment.data_perimeter)) == toset(var.target_ids)
+    error_message = "The data perimeter is a resource control policy attached to each target."
+  }
+
+  assert {
+    condition     = [for s in jsondecode(aws_organizations_policy.data_perimeter[0].content).Statement : s.Condition] == [{ StringNotEqualsIfExists = { "aws:PrincipalOrgID" = "o-exampleorgid" }, BoolIfExists = { "aws:PrincipalIsAWSService" = "false" } }, { StringNotEqualsIfExists = { "aws:SourceOrgID" = "o-exampleorgid" }, Null = { "aws:SourceAccount" = "false" }, Bool = { "aws:PrincipalIsAWSService" = "true" } }, { StringEquals = { "aws:PrincipalServiceName" = "cloudtrail.amazonaws.com" }, ArnNotEquals = { "aws:SourceArn" = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail" } }]
+    error_message = "Only the organization's principals, services acting for it, and CloudTrail for this trail pass the perimeter."
   }
 }
 
@@ -107,7 +127,7 @@ run "apply_without_exemptions_or_archive_protection_sets_outputs" {
   }
 
   assert {
-    condition     = output.policy_id != null && output.policy_arn != null
-    error_message = "The SCP's ID and ARN must be output."
+    condition     = output.policy_id != null && output.policy_arn != null && output.perimeter_policy_id == null && length(aws_organizations_policy.data_perimeter) == 0
+    error_message = "The SCP's ID and ARN must be output; without data_perimeter there is no RCP."
   }
 }
