@@ -26,7 +26,7 @@ describe("access config", () => {
     expect(full.memberRoles).toEqual([{ accountId: "333333333333", requireMfa: false, maxSessionDurationSeconds: 3600 }]);
     expect(full.thirdPartyReaders).toEqual([{ name: "Siem", accountId: "999999999999", externalId: "ext-id", requireMfa: false }]);
     expect(full.userPolicies).toEqual({ readOnly: true, administration: true, protectTrail: true });
-    expect(full.trailGuardrail).toEqual({ targetIds: ["r-ab12"], exemptPrincipalArns: [], protectArchive: true });
+    expect(full.trailGuardrail).toEqual({ targetIds: ["r-ab12"], exemptPrincipalArns: [], protectArchive: true, dataPerimeter: false });
   });
 
   test("every field problem at once, each naming the field, the value and the rule", () => {
