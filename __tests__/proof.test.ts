@@ -1,9 +1,11 @@
-import { planBatch, policiesOf, valuesOf, type BatchEntry, type BatchPlan } from "./helpers/batch-plan";
+import { planBatch, policiesOf, rolesOf, valuesOf, type BatchEntry, type BatchPlan } from "./helpers/batch-plan";
 import { evaluate, type PolicyJson } from "./helpers/oracle";
 import { lintPolicy } from "./proof/lint";
 import { accountFolder, clauses, renderContract } from "./proof/contract";
 import { callersOf, disagreements, GENEROUS_IDENTITY_POLICY, logKey, MEMBER_A, MEMBER_B, requestOf, runMatrix, worldOf, type PlannedDocuments, type World } from "./proof/matrix";
 import { SHAPES } from "./proof/shapes";
+import { KITCHEN_SINKS } from "./proof/kitchen-sink";
+import { documentDisagreements, plannedSet, runDocumentMatrix, type PlannedSet, type Scenario } from "./proof/document-matrix";
 
 /**
  * Proof by evaluation of what AWS will receive: the policies are taken from `terraform show -json` of one batch
@@ -11,11 +13,15 @@ import { SHAPES } from "./proof/shapes";
  * the example root. Every cell's expected outcome comes from the access contract (proof/contract.ts).
  */
 type Source = "stack" | "module" | "example";
-const entries: BatchEntry[] = SHAPES.flatMap((s) => [
-  { name: `stack_${s.name}`, kind: "stack" as const, config: s.config },
-  { name: `module_${s.name}`, kind: "module" as const, config: s.config },
-  ...(s.example ? [{ name: `example_${s.name}`, kind: "example" as const, example: s.example.name, aliases: s.example.aliases }] : []),
-]);
+const entries: BatchEntry[] = [
+  ...SHAPES.flatMap((s) => [
+    { name: `stack_${s.name}`, kind: "stack" as const, config: s.config },
+    { name: `module_${s.name}`, kind: "module" as const, config: s.config },
+    ...(s.example ? [{ name: `example_${s.name}`, kind: "example" as const, example: s.example.name, aliases: s.example.aliases }] : []),
+  ]),
+  // Every feature on, in each partition and another home region: every document kind, planned.
+  ...KITCHEN_SINKS.map((k) => ({ name: `stack_${k.name}`, kind: "stack" as const, config: k.config })),
+];
 
 let plan: BatchPlan;
 // One init + plan + show for every root; generous timeout for a loaded machine (it takes ~13 s on an idle one).
@@ -62,6 +68,35 @@ describe.each(SHAPES.map((s) => [s.name, s] as const))("shape %s", (name, shape)
   });
 });
 
+/** Scenarios evaluated per document kind, per kitchen sink (read by the closing summary test). */
+const scenariosByKind: Record<string, Record<string, number>> = {};
+
+describe.each(KITCHEN_SINKS.map((k) => [k.name, k] as const))("%s: every document kind, planned, against the contracts", (name, k) => {
+  const w = worldOf(k.config);
+  const resources = () => plan.resources[`stack_${name}`];
+  const planned = (): PlannedSet => plannedSet(policiesOf(resources()) as Record<string, PolicyJson>, rolesOf(resources()) as PlannedSet["roles"]);
+
+  test("bucket and key policies: every scenario of the matrix gets what the access contract promises (another region and partition)", async () => {
+    const docs = documents("stack", name);
+    const cells = await runMatrix(w, docs);
+    expect(disagreements(cells)).toEqual([]);
+    scenariosByKind[name] = { "bucket policy": cells.filter((c) => !c.ask.startsWith("kms:")).length, "key policy": cells.filter((c) => c.ask.startsWith("kms:")).length };
+  });
+
+  test("trust, reader and user policies, SCP, RCP and delivery documents: every scenario gets what the document contract promises", async () => {
+    const scenarios: Scenario[] = await runDocumentMatrix(k.config, planned());
+    expect(documentDisagreements(scenarios)).toEqual([]);
+    const counts: Record<string, number> = {};
+    for (const s of scenarios) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
+    Object.assign((scenariosByKind[name] ??= {}), counts);
+    // Every kind is reached, and each both allows and denies something: no kind is vacuous.
+    for (const kind of ["trust policy", "reader role permissions", "user policy", "SCP", "RCP", "CloudWatch Logs role", "SNS topic policy"]) {
+      const of = scenarios.filter((s) => s.kind === kind);
+      expect([kind, of.some((s) => s.expected === "allow"), of.some((s) => s.expected !== "allow")]).toEqual([kind, true, true]);
+    }
+  });
+});
+
 test("the contract renders in words with a configuration's values (for module READMEs)", () => {
   const w = worldOf(SHAPES.find((s) => s.name === "arn_narrowing")!.config);
   const text = renderContract(w.settings).map((c) => c.text).join("\n");
@@ -74,8 +109,8 @@ test("the contract renders in words with a configuration's values (for module RE
 
 describe("every planned document passes the policy lint", () => {
   test.each(entries.map((e) => e.name))("%s", async (name) => {
-    const shape = SHAPES.find((s) => name.endsWith(`_${s.name}`))!;
-    const keyAdministrator = `arn:aws:iam::${worldOf(shape.config).settings.logArchiveAccountId}:root`;
+    const shape = [...SHAPES, ...KITCHEN_SINKS].find((s) => name.endsWith(`_${s.name}`))!;
+    const keyAdministrator = `arn:${shape.config.organization.partition}:iam::${worldOf(shape.config).settings.logArchiveAccountId}:root`;
     const planned = Object.entries(policiesOf(plan.resources[name]));
     expect(planned.length).toBeGreaterThan(0);
     const problems = await Promise.all(planned.map(([address, doc]) => lintPolicy(doc, address, { keyAdministrator })));

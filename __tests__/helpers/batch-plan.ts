@@ -50,9 +50,9 @@ function stackAsChild(c: Config): Record<string, unknown> {
   delete tf.provider;
   const terraformBlock = { ...tf.terraform };
   delete terraformBlock.backend;
-  const usesAlias = JSON.stringify(tf.resource).includes('"aws.log_archive"');
+  const aliases = [...new Set([...JSON.stringify({ r: tf.resource, d: tf.data }).matchAll(/"aws\.([a-z_]+)"/g)].map((m) => `aws.${m[1]}`))].sort();
   const aws = terraformBlock.required_providers as Record<string, Record<string, unknown>>;
-  terraformBlock.required_providers = { aws: { ...aws.aws, ...(usesAlias ? { configuration_aliases: ["aws.log_archive"] } : {}) } };
+  terraformBlock.required_providers = { aws: { ...aws.aws, ...(aliases.length ? { configuration_aliases: aliases } : {}) } };
   return { ...tf, terraform: terraformBlock };
 }
 
@@ -67,8 +67,9 @@ export function writeBatchRoot(entries: readonly BatchEntry[]): string {
       mkdirSync(dir);
       const child = stackAsChild(e.config);
       writeFileSync(join(dir, "main.tf.json"), JSON.stringify(child));
-      const usesAlias = (child.terraform as { required_providers: { aws: Record<string, unknown> } }).required_providers.aws.configuration_aliases;
-      modules[e.name] = { source: `./${e.name}`, providers: usesAlias ? { aws: "aws", "aws.log_archive": "aws" } : { aws: "aws" } };
+      const aliases = ((child.terraform as { required_providers: { aws: { configuration_aliases?: string[] } } }).required_providers.aws.configuration_aliases ?? []) as string[];
+      // One offline provider stands for every account's.
+      modules[e.name] = { source: `./${e.name}`, providers: Object.fromEntries([["aws", "aws"], ...aliases.map((a) => [a, "aws"])]) };
     } else if (e.kind === "module") {
       modules[e.name] = { source: "./vendor/orgtrail/log-archive", ...logArchiveArguments(e.config), ...e.args };
     } else {
@@ -119,13 +120,37 @@ interface ModuleJson {
   child_modules?: ModuleJson[];
 }
 
-/** Policy documents of one entry as AWS will receive them, by `type.name` (nested module paths dropped). */
+/** The attribute that holds a policy document, by resource type: every document kind orgtrail plans. */
+export const POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
+  aws_s3_bucket_policy: "policy",
+  aws_kms_key: "policy",
+  aws_iam_role: "assume_role_policy",
+  aws_iam_role_policy: "policy",
+  aws_iam_policy: "policy",
+  aws_organizations_policy: "content",
+  aws_sns_topic_policy: "policy",
+};
+
+/**
+ * Policy documents of one entry as AWS will receive them, by `type.name` (nested module paths and a `[0]` count
+ * index dropped; a for_each key kept: `aws_iam_role.member_reader["333333333333"]`).
+ */
 export function policiesOf(resources: readonly PlannedResource[]): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const r of resources) {
-    if ((r.type === "aws_s3_bucket_policy" || r.type === "aws_kms_key") && typeof r.values.policy === "string") {
-      out[`${r.type}.${r.address.split(".").pop()!.replace(/\[0\]$/, "")}`] = JSON.parse(r.values.policy);
-    }
+    const attribute = POLICY_ATTRIBUTES[r.type];
+    if (attribute && typeof r.values[attribute] === "string") out[`${r.type}.${r.address.split(".").pop()!.replace(/\[0\]$/, "")}`] = JSON.parse(r.values[attribute] as string);
+  }
+  return out;
+}
+
+/** Each planned role's trust policy and inline policies, by role name. */
+export function rolesOf(resources: readonly PlannedResource[]): Record<string, { trust?: Record<string, unknown>; inline: Record<string, unknown>[] }> {
+  const out: Record<string, { trust?: Record<string, unknown>; inline: Record<string, unknown>[] }> = {};
+  const of = (name: string) => (out[name] ??= { inline: [] });
+  for (const r of resources) {
+    if (r.type === "aws_iam_role") of(r.values.name as string).trust = JSON.parse(r.values.assume_role_policy as string);
+    if (r.type === "aws_iam_role_policy") of(r.values.role as string).inline.push(JSON.parse(r.values.policy as string));
   }
   return out;
 }

@@ -6,7 +6,8 @@
  *   const org: Organization = { orgId, managementAccountId, logArchiveAccountId, members: [..] };
  *   await evaluate(org, { principal, action, resource, context? }, { resourcePolicy?, keyPolicy?, identityPolicies?, scps? })
  *     → "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied"
- *   principals: role(account, name, { tags?, mfa? }) · service("cloudtrail.amazonaws.com", sourceArn?)
+ *   principals: role(account, name, { tags?, mfa? }) · user(account, name) (long-term keys: no MFA key sent)
+ *               · service("cloudtrail.amazonaws.com", sourceArn?)
  *               · ANONYMOUS · foreign org: any role whose account is in `org.foreign` (or in no organization at all)
  *   checkPolicy(doc) → throws on what the simulator would silently get wrong (also used by the policy lint)
  *
@@ -64,6 +65,8 @@ export interface Organization {
 
 export type Principal =
   | { readonly kind: "role"; readonly account: string; readonly name: string; readonly tags?: Readonly<Record<string, string>>; readonly mfa?: boolean }
+  /** An IAM user calling with long-term access keys: AWS sends no aws:MultiFactorAuthPresent at all. */
+  | { readonly kind: "user"; readonly account: string; readonly name: string }
   /** An AWS service acting for a resource (e.g. CloudTrail for a trail): `sourceArn` is that resource. */
   | { readonly kind: "service"; readonly service: string; readonly sourceArn?: string }
   | { readonly kind: "anonymous" };
@@ -74,6 +77,7 @@ export const role = (account: string, name: string, opts: { tags?: Record<string
   name,
   ...opts,
 });
+export const user = (account: string, name: string): Principal => ({ kind: "user", account, name });
 export const service = (name: string, sourceArn?: string): Principal => ({ kind: "service", service: name, sourceArn });
 export const ANONYMOUS: Principal = { kind: "anonymous" };
 
@@ -141,6 +145,8 @@ export function principalString(org: Organization, p: Principal): string | typeo
   switch (p.kind) {
     case "role":
       return `arn:${partition}:sts::${p.account}:assumed-role/${p.name}/orgtrail-test`;
+    case "user":
+      return `arn:${partition}:iam::${p.account}:user/${p.name}`;
     case "service":
       return p.service;
     case "anonymous":
@@ -152,7 +158,7 @@ export function principalString(org: Organization, p: Principal): string | typeo
 export function principalFacts(org: Organization, p: Principal, action: string): Record<string, string> {
   const partition = partitionOf(org);
   const facts: Record<string, string> = {};
-  const account = p.kind === "role" ? p.account : undefined;
+  const account = p.kind === "role" || p.kind === "user" ? p.account : undefined;
   if (account) {
     facts["aws:PrincipalAccount"] = account;
     facts["aws:PrincipalIsAWSService"] = "false";
@@ -165,6 +171,11 @@ export function principalFacts(org: Organization, p: Principal, action: string):
     facts["aws:PrincipalType"] = "AssumedRole";
     facts["aws:MultiFactorAuthPresent"] = p.mfa ? "true" : "false";
     for (const [k, v] of Object.entries(p.tags ?? {})) facts[`aws:PrincipalTag/${k}`] = v;
+  }
+  if (p.kind === "user") {
+    // Long-term credentials: no aws:MultiFactorAuthPresent key (a Bool condition on it fails, BoolIfExists passes).
+    facts["aws:PrincipalArn"] = `arn:${partition}:iam::${p.account}:user/${p.name}`;
+    facts["aws:PrincipalType"] = "User";
   }
   if (p.kind === "service") {
     facts["aws:PrincipalIsAWSService"] = "true";
@@ -287,7 +298,7 @@ const RCP_FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allo
 const FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
 function scpsApply(org: Organization, p: Principal): boolean {
-  if (p.kind !== "role") return false; // services and anonymous callers are not org principals
+  if (p.kind !== "role" && p.kind !== "user") return false; // services and anonymous callers are not org principals
   return p.account !== org.managementAccountId && orgIdOf(org, p.account) === org.orgId;
 }
 

@@ -15,6 +15,8 @@ export interface ContractSettings {
   readonly logArchiveAccountId: string;
   /** arn:<partition>:cloudtrail:<home-region>:<management-account>:trail/<name> */
   readonly trailArn: string;
+  /** Where the trail, the bucket and the key are. */
+  readonly homeRegion: string;
   /** "" or "<prefix>/" */
   readonly keyPath: string;
   readonly memberAccess: {
@@ -48,6 +50,8 @@ export interface Ask {
   readonly encryptionContextTrail?: string;
   /** KMS called by S3 on the caller's behalf (a GetObject of an SSE-KMS object). */
   readonly viaS3?: boolean;
+  /** The region of the S3 endpoint that calls KMS; default the home region. */
+  readonly viaS3Region?: string;
 }
 
 export type Outcome = "allow" | "deny" | "explicit-deny";
@@ -163,9 +167,9 @@ export function clauses(org: Organization): Clause[] {
     },
     {
       id: "member-decrypt-through-s3",
-      text: "Such a principal may decrypt under an encryption context naming a trail of the management account, only when S3 calls KMS for it. KMS does not tell member folders apart (the context names the trail, not the account): the S3 prefix is what isolates members.",
+      text: "Such a principal may decrypt under an encryption context naming a trail of the management account, only when S3 in the home region calls KMS for it. KMS does not tell member folders apart (the context names the trail, not the account): the S3 prefix is what isolates members.",
       outcome: "allow",
-      applies: (s, c, a) => s.keyPolicyGenerated && member(s, c) && a.action === "kms:Decrypt" && a.viaS3 === true && managementTrailContext(s, a),
+      applies: (s, c, a) => s.keyPolicyGenerated && member(s, c) && a.action === "kms:Decrypt" && a.viaS3 === true && (a.viaS3Region ?? s.homeRegion) === s.homeRegion && managementTrailContext(s, a),
     },
     {
       id: "nothing-else",

@@ -33,6 +33,7 @@ export function worldOf(c: Config): World {
     managementAccountId: mgmt,
     logArchiveAccountId: la,
     trailArn: `arn:${partition}:cloudtrail:${region}:${mgmt}:trail/${c.trail.name}`,
+    homeRegion: region,
     keyPath: c.logArchive.keyPrefix ? `${c.logArchive.keyPrefix}/` : "",
     memberAccess: c.memberAccess,
     keyPolicyGenerated: c.encryption.kmsKey === "create",
@@ -171,6 +172,7 @@ function asksOf(w: World, c: NamedCaller): NamedAsk[] {
         for (const viaS3 of [true, false]) {
           asks.push({ name: `${action} under ${label}${viaS3 ? " through S3" : " directly"}`, ask: { action, target: key, tls: true, encryptionContextTrail, viaS3 } });
         }
+        asks.push({ name: `${action} under ${label} through S3 in another region`, ask: { action, target: key, tls: true, encryptionContextTrail, viaS3: true, viaS3Region: anotherRegion(w) } });
       }
     }
     asks.push({ name: "kms:DescribeKey", ask: { action: "kms:DescribeKey", target: key, tls: true } });
@@ -195,6 +197,15 @@ export interface Cell {
   readonly actual: Decision;
 }
 
+/** A region of the same partition that is not the home region. */
+export function anotherRegion(w: World): string {
+  const candidates = { aws: ["us-east-1", "eu-west-1"], "aws-cn": ["cn-north-1", "cn-northwest-1"], "aws-us-gov": ["us-gov-west-1", "us-gov-east-1"] }[w.settings.partition] ?? ["us-east-1", "eu-west-1"];
+  return candidates.find((r) => r !== w.region)!;
+}
+
+/** The S3 endpoint's DNS name, which KMS receives as kms:ViaService (China's partition has its own suffix). */
+export const s3Endpoint = (partition: string, region: string): string => `s3.${region}.${partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"}`;
+
 export function requestOf(w: World, c: NamedCaller, a: Ask): Request {
   const resource = a.target.kind === "object" ? `${w.bucketArn}/${a.target.key}` : a.target.kind === "bucket" ? w.bucketArn : w.keyArn;
   return {
@@ -206,7 +217,7 @@ export function requestOf(w: World, c: NamedCaller, a: Ask): Request {
       s3Acl: a.acl,
       s3Prefix: a.listPrefix,
       encryptionContext: a.encryptionContextTrail ? { "aws:cloudtrail:arn": a.encryptionContextTrail } : undefined,
-      viaService: a.viaS3 ? `s3.${w.region}.amazonaws.com` : undefined,
+      viaService: a.viaS3 ? s3Endpoint(w.settings.partition, a.viaS3Region ?? w.region) : undefined,
     },
   };
 }
