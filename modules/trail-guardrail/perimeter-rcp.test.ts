@@ -4,7 +4,7 @@ import { policiesOf } from "../../stacks/policy-sizes";
 import { measure } from "../shared/limits";
 import { resolveDocument } from "../shared/document";
 import { evaluate, role, service, type Organization, type PolicyJson, type Principal } from "../../__tests__/helpers/oracle";
-import { config, deployStack, exampleWith } from "../../__tests__/helpers/synth";
+import { config, exampleWith } from "../../__tests__/helpers/config";
 import { dataPerimeterRcp } from "./perimeter-rcp";
 
 /** The data-perimeter RCP proven with the IAM simulator: who may act on the archive bucket and the trail key. */
@@ -68,14 +68,6 @@ describe("data perimeter RCP", () => {
     const ct = service("cloudtrail.amazonaws.com", TRAIL);
     expect(await onArchive(ct, "kms:GenerateDataKey", KEY, { context: { encryptionContext: { "aws:cloudtrail:arn": TRAIL } } })).toBe("Allowed");
     expect(await onArchive(ct, "kms:DescribeKey", KEY)).toBe("Allowed");
-  });
-
-  test("is attached to the guardrail's targets after the trail, only when asked for", () => {
-    const tf = deployStack(c);
-    expect(tf.resource.aws_organizations_policy.data_perimeter).toMatchObject({ type: "RESOURCE_CONTROL_POLICY", name: "OrgTrailDataPerimeter" });
-    expect(tf.resource.aws_organizations_policy_attachment.data_perimeter).toMatchObject({ for_each: expect.stringContaining("r-ab12"), depends_on: [expect.stringMatching(/^aws_cloudtrail\./)] });
-    const without = deployStack(config({ logArchive: { accountId: ARCHIVE }, trailGuardrail: { targetIds: ["r-ab12"], protectArchive: false } }));
-    expect(without.resource.aws_organizations_policy.data_perimeter).toBeUndefined();
   });
 
   test("is refused with the log archive in the management account, whose resources RCPs never cover", () => {
