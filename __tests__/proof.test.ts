@@ -188,3 +188,66 @@ describe("the matrix catches broken policies (each mutant must disagree with the
     await expect(runMatrix(w, { ...docs, bucketPolicy: { ...docs.bucketPolicy, Version: "2008-10-17" } })).rejects.toThrow(/Version/);
   });
 });
+
+describe("the document matrix catches broken documents of every kind (each mutant must disagree with a contract somewhere)", () => {
+  const sink = KITCHEN_SINKS.find((k) => k.name === "kitchen_sink_aws")!;
+  const w = worldOf(sink.config);
+  const planned = (): PlannedSet => plannedSet(policiesOf(plan.resources[`stack_${sink.name}`]) as Record<string, PolicyJson>, rolesOf(plan.resources[`stack_${sink.name}`]) as PlannedSet["roles"]);
+  type Statement = Record<string, unknown>;
+  const edit = (doc: PolicyJson, sid: string, change: (s: Statement) => Statement | undefined): PolicyJson => {
+    expect((doc.Statement as Statement[]).map((s) => s.Sid)).toContain(sid);
+    return { ...doc, Statement: (doc.Statement as Statement[]).flatMap((s) => (s.Sid === sid ? [change(s)].filter((x): x is Statement => x !== undefined) : [s])) };
+  };
+  const text = (doc: PolicyJson, from: string | RegExp, to: string): PolicyJson => {
+    const before = JSON.stringify(doc);
+    const after = before.replace(from, to);
+    expect(after).not.toBe(before);
+    return JSON.parse(after);
+  };
+  const withRole = (d: PlannedSet, name: string, change: (r: { trust?: PolicyJson; inline: PolicyJson[] }) => { trust?: PolicyJson; inline: PolicyJson[] }): PlannedSet => ({ ...d, roles: { ...d.roles, [name]: change(d.roles[name]) } });
+  const VIA = /"kms:ViaService":"s3\.eu-west-1\.amazonaws\.com"/;
+  /** kms:ViaService moved from StringEquals to StringLike s3.*.amazonaws.com: decrypt through S3 in any region. */
+  const regionless = (doc: PolicyJson): PolicyJson => {
+    expect(JSON.stringify(doc)).toMatch(VIA);
+    return {
+      ...doc,
+      Statement: (doc.Statement as Statement[]).map((st) => {
+        const c = st.Condition as Record<string, Record<string, unknown>> | undefined;
+        if (!c?.StringEquals?.["kms:ViaService"]) return st;
+        const equals = Object.fromEntries(Object.entries(c.StringEquals).filter(([k]) => k !== "kms:ViaService"));
+        return { ...st, Condition: { ...c, StringEquals: equals, StringLike: { ...c.StringLike, "kms:ViaService": "s3.*.amazonaws.com" } } };
+      }),
+    };
+  };
+
+  const without = (s: Statement, key: string): Statement => Object.fromEntries(Object.entries(s).filter(([k]) => k !== key));
+  // Each mutant names the document kind it breaks: only that kind's scenarios are evaluated (the suite must stay fast;
+  // the unmutated documents pass every scenario in the tests above).
+  const documentMutants: [string, Scenario["kind"], (d: PlannedSet) => PlannedSet][] = [
+    ["a read-only user policy that can delete log objects (s3:*Object)", "user policy", (d) => ({ ...d, userPolicies: { ...d.userPolicies, "read-only": edit(d.userPolicies["read-only"]!, "ReadLogObjects", (s) => ({ ...s, Action: "s3:*Object" })) } })],
+    ["a reader role's decrypt through S3 in any region", "reader role permissions", (d) => withRole(d, "SiemVendor", (r) => ({ ...r, inline: r.inline.map((p) => (VIA.test(JSON.stringify(p)) ? regionless(p) : p)) }))],
+    ["BoolIfExists for MFA in a member role's trust", "trust policy", (d) => withRole(d, "OrgTrailLogReader-333333333333", (r) => ({ ...r, trust: text(r.trust!, '"Bool":', '"BoolIfExists":') }))],
+    ["a third party trusted without its external ID", "trust policy", (d) => withRole(d, "SiemVendor", (r) => ({ ...r, trust: edit(r.trust!, "TrustThirdPartyWithExternalId", (s) => without(s, "Condition")) }))],
+    ["a scoped reader role reading every account's folder", "reader role permissions", (d) => withRole(d, "Auditor", (r) => ({ ...r, inline: r.inline.map((p) => text(p, /AWSLogs\/o-exampleorgid\/333333333333\/\*/g, "AWSLogs/o-exampleorgid/*")) }))],
+    ["the administration policy's GetRole under iam:AWSServiceName again (defect 3)", "user policy", (d) => ({ ...d, userPolicies: { ...d.userPolicies, administration: edit(edit(d.userPolicies.administration!, "ReadCloudTrailServiceLinkedRole", () => undefined), "CloudTrailServiceLinkedRole", (s) => ({ ...s, Action: ["iam:CreateServiceLinkedRole", "iam:GetRole"] })) } })],
+    ["the guardrail exempting role names in any account (defect 2)", "SCP", (d) => ({ ...d, scp: text(d.scp!, /arn:aws:iam::222222222222:role\/OrgTrailDeploy/g, "arn:aws:iam::*:role/OrgTrailDeploy") })],
+    ["the guardrail without archive protection (defect 5)", "SCP", (d) => ({ ...d, scp: edit(d.scp!, "DenyArchiveChanges", () => undefined) })],
+    ["the guardrail without the exempt-role deny", "SCP", (d) => ({ ...d, scp: edit(d.scp!, "DenyExemptRoleChanges", () => undefined) })],
+    ["the perimeter letting CloudTrail in for any trail", "RCP", (d) => ({ ...d, rcp: edit(d.rcp!, "DenyCloudTrailForOtherTrails", () => undefined) })],
+    ["the perimeter without the confused-deputy guard", "RCP", (d) => ({ ...d, rcp: edit(d.rcp!, "DenyServicesActingOutsideOrganization", () => undefined) })],
+    ["the topic policy without aws:SourceArn", "SNS topic policy", (d) => ({ ...d, topicPolicy: edit(d.topicPolicy!, "CloudTrailPublish", (s) => without(s, "Condition")) })],
+    ["the CloudWatch Logs role writing to every log group", "CloudWatch Logs role", (d) => withRole(d, "org-trail-cloudwatch-logs", (r) => ({ ...r, inline: r.inline.map((p) => text(p, /arn:aws:logs:[^"]*:log-stream:\*/g, "*")) }))],
+  ];
+
+  test.each(documentMutants)("%s", async (_, kind, mutate) => {
+    const docs = planned();
+    const mutated = mutate(docs);
+    expect(mutated).not.toEqual(docs);
+    expect(documentDisagreements(await runDocumentMatrix(sink.config, mutated, [kind])).length).toBeGreaterThan(0);
+  });
+
+  test("the member decrypt of the key policy through S3 in any region", async () => {
+    const docs = documents("stack", sink.name);
+    expect(disagreements(await runMatrix(w, { ...docs, keyPolicy: regionless(docs.keyPolicy!) })).length).toBeGreaterThan(0);
+  });
+});

@@ -72,7 +72,8 @@ export function organizationOf(c: Config): Organization {
   return { orgId: n.organizationId, managementAccountId: n.management, logArchiveAccountId: n.logArchive, members, foreign: [{ orgId: "o-foreignorg01", accounts: [FOREIGN] }], partition: n.partition };
 }
 
-export async function runDocumentMatrix(c: Config, docs: PlannedSet): Promise<Scenario[]> {
+/** Evaluates every scenario (or those of the `only` kinds) on one config's planned documents. */
+export async function runDocumentMatrix(c: Config, docs: PlannedSet, only?: readonly Scenario["kind"][]): Promise<Scenario[]> {
   const n = namesOf(c);
   const org = organizationOf(c);
   const accounts = [n.management, n.logArchive, ...org.members];
@@ -85,6 +86,7 @@ export async function runDocumentMatrix(c: Config, docs: PlannedSet): Promise<Sc
 
   const out: Promise<Scenario>[] = [];
   const add = (kind: Scenario["kind"], name: string, expected: Expected, request: Request, policies: Parameters<typeof evaluate>[2]) =>
+    (only === undefined || only.includes(kind)) &&
     out.push(evaluate(org, request, policies).then((actual) => ({ kind, name, expected, actual })));
 
   // Reader role trust: the trusted account only, with the right external ID, with MFA when required.
