@@ -3,7 +3,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { join } from "node:path";
 import { KNOWN_REGIONS } from "./aws-values";
 import { FIELD_RULES, rulesOf, type AdviceName, type RuleName } from "./field-rules";
-import type { Rule } from "./rule";
+import { matches, type Rule } from "./rule";
 import { mustTerraform, workdir } from "../../../__tests__/helpers/terraform";
 
 /**
@@ -17,7 +17,7 @@ const SAMPLES: Record<RuleName, { good: unknown[]; bad: unknown[] }> = {
   region: { good: ["us-east-1", "eu-central-2", "us-gov-west-1", "ap-southeast-4", "cn-north-1"], bad: ["us-east", "US-EAST-1", "useast1", "us-east-1a"] },
   bucketName: {
     good: ["abc", "example-org-cloudtrail-logs", "logs.example.com", "a".repeat(63)],
-    bad: ["ab", "a".repeat(64), "Example", "-abc", "abc-", "a..b", "a.-b", "192.168.1.1", "xn--abc", "sthree-abc", "amzn-s3-demo-x", "abc-s3alias", "abc--ol-s3", "abc.mrap", "abc--x-s3", "abc--table-s3", "a_b"],
+    bad: ["ab", "a".repeat(64), "Example", "exAmple", "-abc", "abc-", "a..b", "a.-b", "192.168.1.1", "xn--abc", "sthree-abc", "amzn-s3-demo-x", "abc-s3alias", "abc--ol-s3", "abc.mrap", "abc--x-s3", "abc--table-s3", "a_b"],
   },
   trailName: { good: ["org-trail", "Org.Trail_1", "abc"], bad: ["ab", "-trail", "trail-", "my--trail", "my_.trail", "my-_trail", "10.0.0.1", "a b c", "a".repeat(129)] },
   keyPrefix: { good: ["cloudtrail", "org/cloudtrail", "a"], bad: ["", "/cloudtrail", "cloudtrail/", "a//b", "AWSLogs", "x/AWSLogs/y", "spa ce", "logs*"] },
@@ -129,5 +129,29 @@ describe("validation rules agree in TypeScript and Terraform", () => {
       });
     }
     expect(disagreements).toEqual([]);
+  });
+});
+
+/**
+ * Rule mutants a reviewer would seed (issue 13): each must let a bad sample through or refuse a good one, so the
+ * samples above, not golden files, catch a loosened rule. Pure TypeScript: no Terraform.
+ */
+describe("the samples catch loosened rules", () => {
+  const caught = (set: RuleName, rules: readonly Rule[]): boolean => {
+    const ok = (v: unknown) => rules.every((r) => r.check(v));
+    return SAMPLES[set].bad.some(ok) || SAMPLES[set].good.some((g) => !ok(g));
+  };
+  const replacing = (set: RuleName, index: number, rule: Rule): Rule[] => rulesOf(set).map((r, i) => (i === index ? rule : r));
+  const dropping = (set: RuleName, index: number): Rule[] => rulesOf(set).filter((_, i) => i !== index);
+
+  test.each([
+    ["a bucket name rule that accepts exAmple", "bucketName", replacing("bucketName", 1, matches("^[a-z0-9][a-zA-Z0-9.-]*[a-z0-9]$", "x"))],
+    ["a principal ARN pattern that accepts sts assumed-role sessions", "principalArnPattern", dropping("principalArnPattern", 2)],
+    ["an exemption that accepts a wildcard account", "exemptPrincipalArn", replacing("exemptPrincipalArn", 1, matches("^arn:aws(-cn|-us-gov)?:iam::[0-9*]+:role/(([A-Za-z0-9+=,.@_-]+/)+[*]|([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64})$", "x"))],
+    ["an exemption that accepts role/* without a path", "exemptPrincipalArn", replacing("exemptPrincipalArn", 1, matches("^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role/(([A-Za-z0-9+=,.@_-]+/)*[*]|([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64})$", "x"))],
+    ["an exemption that accepts a wildcard inside a name", "exemptPrincipalArn", replacing("exemptPrincipalArn", 1, matches("^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/*-]+$", "x"))],
+  ] as [string, RuleName, Rule[]][])("%s", (_, set, mutated) => {
+    expect(caught(set, rulesOf(set))).toBe(false);
+    expect(caught(set, mutated)).toBe(true);
   });
 });
