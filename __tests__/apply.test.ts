@@ -36,7 +36,8 @@ async function deployStackRoot() {
     // A third party outside the organization: any account ID that is none of the organization's.
     thirdPartyReaders: [{ name: "AuditorReader", accountId: "999999999999", externalId: "orgtrail-apply-test" }],
     userPolicies: {},
-    trailGuardrail: { targetIds: [org.rootId] },
+    // The guardrail protects the archive: the log-archive account's deploying role must be exempt (moto enforces no SCP).
+    trailGuardrail: { targetIds: [org.rootId], exemptPrincipalArns: [`arn:aws:iam::${org.members["log-archive"]}:role/OrgTrailDeploy`] },
     tags: { team: "platform" },
   });
   const stack = join(synthTo(c), "stacks", "org-cloudtrail");
