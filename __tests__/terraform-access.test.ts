@@ -55,7 +55,8 @@ describe.each([
       ]),
     );
     expect(p.resources.find((r) => r.address.endsWith('aws_iam_role.member_reader["444444444444"]'))!.values.max_session_duration).toBe(7200);
-    expect(p.resources.find((r) => r.type === "aws_organizations_policy")!.values.type).toBe("SERVICE_CONTROL_POLICY");
+    expect(p.resources.find((r) => r.address.endsWith("aws_organizations_policy.trail_guardrail"))!.values.type).toBe("SERVICE_CONTROL_POLICY");
+    expect(p.resources.find((r) => /aws_organizations_policy\.data_perimeter(\[0\])?$/.test(r.address))!.values.type).toBe("RESOURCE_CONTROL_POLICY");
   });
 });
 
@@ -100,7 +101,8 @@ describe("plan stability (terraform test, mocked provider, each plan against the
   const changes = (text: string) => [...text.matchAll(/# (\S+) will be (\w+)/g)].map((m) => `${m[1]} ${m[2]}`).sort();
 
   test("adding a member, a third party and a target only adds their resources", () => {
-    expect(runs.add_one_of_each).toMatch(/Plan: 5 to add, 0 to change, 0 to destroy\./);
+    // The target gets both policies: the guardrail SCP and the data-perimeter RCP.
+    expect(runs.add_one_of_each).toMatch(/Plan: 6 to add, 0 to change, 0 to destroy\./);
     expect(changes(runs.add_one_of_each)).toEqual(
       [
         'module.member_reader_roles.aws_iam_role.member_reader["555555555555"] created',
@@ -108,6 +110,7 @@ describe("plan stability (terraform test, mocked provider, each plan against the
         'module.third_party_readers.aws_iam_role.third_party_reader["Auditor"] created',
         'module.third_party_readers.aws_iam_role_policy.third_party_reader["Auditor"] created',
         'module.trail_guardrail.aws_organizations_policy_attachment.trail_guardrail["ou-ab12-abcd1234"] created',
+        'module.trail_guardrail.aws_organizations_policy_attachment.data_perimeter["ou-ab12-abcd1234"] created',
       ].sort(),
     );
   });
