@@ -36,7 +36,8 @@ const guarded = (over: Record<string, unknown> = {}): Config =>
   } as never);
 
 const scpOf = (c: Config): PolicyJson => policiesOf(c).find((p) => p.kind === "scp")!.document as unknown as PolicyJson;
-const scp = scpOf(guarded());
+// Built inside each test, not at load: mutation testing's per-test coverage must see which tests read it.
+const scp = () => scpOf(guarded());
 /** A key policy that delegates the key to its account's IAM policies, as the trail key's does. */
 const KEY_POLICY: PolicyJson = { Version: "2012-10-17", Statement: [{ Sid: "Account", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ARCHIVE}:root` }, Action: "kms:*", Resource: "*" }] };
 const FULL: PolicyJson = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
@@ -46,7 +47,7 @@ const ask = (principal: Principal & { kind: "role" }, action: string, resource: 
   evaluate(
     org,
     { principal, action, resource, resourceAccount: opts.resourceAccount ?? principal.account, context: { extra: opts.extra } },
-    { identityPolicies: [FULL], scps: opts.scps ?? [scp], ...(resource.includes(":kms:") && resource.includes(":key/") ? { keyPolicy: KEY_POLICY } : {}) },
+    { identityPolicies: [FULL], scps: opts.scps ?? [scp()], ...(resource.includes(":kms:") && resource.includes(":key/") ? { keyPolicy: KEY_POLICY } : {}) },
   );
 const onKey = (principal: Principal & { kind: "role" }, action: string, key = TRAIL_KEY, aliases = ["alias/orgtrail-cloudtrail"]) =>
   ask(principal, action, key, { extra: { "kms:ResourceAliases": aliases } });
@@ -167,7 +168,7 @@ describe("defect 5: a member-account administrator cannot stop delivery or delet
   test("the exempt principals keep every change, CloudTrail keeps writing, and protectArchive: false leaves the archive alone", async () => {
     expect(await ask(role(ARCHIVE, "OrgTrailDeploy"), "s3:PutBucketPolicy", BUCKET)).toBe("Allowed");
     expect(await ask(role(ARCHIVE, "break-glass/oncall"), "s3:DeleteObject", LOG)).toBe("Allowed");
-    const write = await evaluate(org, { principal: service("cloudtrail.amazonaws.com", TRAIL), action: "s3:PutObject", resource: LOG, context: { s3Acl: "bucket-owner-full-control" } }, { scps: [scp], resourcePolicy: policiesOf(guarded()).find((p) => p.name === "log archive bucket policy")!.document as unknown as PolicyJson });
+    const write = await evaluate(org, { principal: service("cloudtrail.amazonaws.com", TRAIL), action: "s3:PutObject", resource: LOG, context: { s3Acl: "bucket-owner-full-control" } }, { scps: [scp()], resourcePolicy: policiesOf(guarded()).find((p) => p.name === "log archive bucket policy")!.document as unknown as PolicyJson });
     expect(write).toBe("Allowed");
     const off = scpOf(guarded({ trailGuardrail: { targetIds: ["r-ab12"], exemptPrincipalArns: [], protectArchive: false } }));
     expect(await ask(admin, "s3:PutBucketPolicy", BUCKET, { scps: [off] })).toBe("Allowed");

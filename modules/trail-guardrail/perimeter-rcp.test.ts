@@ -24,8 +24,9 @@ const c: Config = config({
   deployment: { accounts: { logArchive: { assumeRoleArn: `arn:aws:iam::${ARCHIVE}:role/OrgTrailDeploy` } } },
   trailGuardrail: { targetIds: ["r-ab12"], dataPerimeter: true },
 });
-const docs = Object.fromEntries(policiesOf(c).map((p) => [p.name, p.document as unknown as PolicyJson]));
-const rcp = docs["data perimeter RCP"];
+// Built inside each test, not at load: mutation testing's per-test coverage must see which tests read them.
+const docs = () => Object.fromEntries(policiesOf(c).map((p) => [p.name, p.document as unknown as PolicyJson]));
+const rcp = () => docs()["data perimeter RCP"];
 
 /** A bucket and key policy gone wrong (an exempt principal's mistake, or worse): everyone allowed everything. */
 const OPEN_BUCKET: PolicyJson = { Version: "2012-10-17", Statement: [{ Sid: "Open", Effect: "Allow", Principal: "*", Action: "s3:*", Resource: [BUCKET, `${BUCKET}/*`] }] };
@@ -34,8 +35,8 @@ const FULL: PolicyJson = { Version: "2012-10-17", Statement: [{ Effect: "Allow",
 
 const onArchive = (principal: Principal, action: string, resource: string, opts: { open?: boolean; rcps?: PolicyJson[]; context?: Record<string, unknown> } = {}) => {
   const kms = resource.includes(":kms:");
-  const policy = kms ? { keyPolicy: opts.open ? OPEN_KEY : docs["trail KMS key policy"] } : { resourcePolicy: opts.open ? OPEN_BUCKET : docs["log archive bucket policy"] };
-  return evaluate(org, { principal, action, resource, context: opts.context }, { ...policy, identityPolicies: principal.kind === "role" ? [FULL] : [], rcps: opts.rcps ?? [rcp] });
+  const policy = kms ? { keyPolicy: opts.open ? OPEN_KEY : docs()["trail KMS key policy"] } : { resourcePolicy: opts.open ? OPEN_BUCKET : docs()["log archive bucket policy"] };
+  return evaluate(org, { principal, action, resource, context: opts.context }, { ...policy, identityPolicies: principal.kind === "role" ? [FULL] : [], rcps: opts.rcps ?? [rcp()] });
 };
 
 describe("data perimeter RCP", () => {
