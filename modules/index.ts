@@ -10,6 +10,7 @@ import { organizationTrail } from "./organization-trail";
 import { thirdPartyReaders } from "./third-party-readers";
 import { trailDelivery } from "./trail-delivery";
 import { trailGuardrail } from "./trail-guardrail";
+import { trailAlarms } from "./trail-alarms";
 import { trailKey } from "./trail-key";
 
 /**
@@ -31,4 +32,5 @@ export const CONCEPTS = [
   thirdPartyReaders,
   cloudTrailUserPolicies,
   trailGuardrail,
+  trailAlarms,
 ] as const;

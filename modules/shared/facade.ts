@@ -43,3 +43,8 @@ export { S3Backend } from "cdktf";
 export { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 export { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 export { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
+export { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
+export { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+export { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database";
+export { GlueCatalogTable } from "@cdktf/provider-aws/lib/glue-catalog-table";
+export { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup";
