@@ -33,3 +33,15 @@ export const trailAlarmsExtends = {
 };
 
 export type AlarmsConfig = z.output<typeof alarms>;
+
+/**
+ * The alarm name prefix when the alarms notify the trail's own topic (no `topicArn`): the topic's policy lets
+ * CloudWatch publish for alarms of that prefix, and the trail key (when it encrypts the topic) lets CloudWatch
+ * encrypt for that topic. Undefined when no alarm notifies the trail's topic.
+ */
+export function trailTopicAlarmPrefix(c: { trail: { name: string; snsTopic?: unknown; cloudWatchLogs?: unknown; alarms?: AlarmsConfig } }): string | undefined {
+  const a = c.trail.alarms;
+  if (!a?.enabled || a.topicArn || !c.trail.snsTopic || !c.trail.cloudWatchLogs) return undefined;
+  if (ALARM_IDS.every((id) => a.disabled.includes(id))) return undefined;
+  return a.namePrefix ?? TRAIL_ALARMS_DEFAULTS.namePrefix(c.trail.name);
+}

@@ -23,6 +23,8 @@ export interface CloudWatchLogsDeliveryProps {
 export interface SnsDeliveryProps {
   readonly enabled: Value<boolean>;
   readonly topicName: string;
+  /** CloudWatch alarms of this name prefix notify the topic (trail-alarms); absent or null for none. */
+  readonly alarmNamePrefix?: Value<string | null | undefined>;
   /** Key of the topic: the trail key (its policy carries CloudTrailEncryptNotifications) or another. */
   readonly kmsKeyArn: string;
 }
@@ -116,10 +118,10 @@ export class TrailDelivery extends Construct {
       dependOn(this.topic, ...(props.keyReady ?? []));
 
       this.topicPolicy = optional(sns.enabled, () =>
-        new SnsTopicPolicy(this, "topic_policy", { arn: ref(this.topic!, "arn"), policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), provider }),
+        new SnsTopicPolicy(this, "topic_policy", { arn: ref(this.topic!, "arn"), policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName, alarmNamePrefix: sns.alarmNamePrefix })), provider }),
       )!;
       this.topicPolicy.overrideLogicalId("cloudtrail_notifications");
-      addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), inline: true });
+      addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName, alarmNamePrefix: sns.alarmNamePrefix })), inline: true });
 
       settings.snsTopicName = ifEnabled(sns.enabled, sns.topicName);
       this.readyForTrail.push(this.topicPolicy);
