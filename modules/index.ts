@@ -4,6 +4,7 @@ import { deployment } from "./deployment";
 import { eventSelectors } from "./event-selectors";
 import { logArchive } from "./log-archive";
 import { memberAccess } from "./member-access";
+import { memberLogQueries } from "./member-log-queries";
 import { memberReaderRoles } from "./member-reader-roles";
 import { organization } from "./organization";
 import { organizationTrail } from "./organization-trail";
@@ -33,4 +34,5 @@ export const CONCEPTS = [
   cloudTrailUserPolicies,
   trailGuardrail,
   trailAlarms,
+  memberLogQueries,
 ] as const;

@@ -48,3 +48,4 @@ export { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 export { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database";
 export { GlueCatalogTable } from "@cdktf/provider-aws/lib/glue-catalog-table";
 export { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup";
+export { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
