@@ -31,7 +31,7 @@ async function deployStackRoot() {
   const c = config({
     organization: { id: org.id, managementAccountId: org.managementAccountId },
     logArchive: { accountId: org.members["log-archive"], keyPrefix: "org/cloudtrail" },
-    trail: { cloudWatchLogs: {}, snsTopic: {} },
+    trail: { cloudWatchLogs: {}, snsTopic: {}, alarms: {} },
     memberRoles: [{ accountId: org.members.workload, requireMfa: true }],
     // A third party outside the organization: any account ID that is none of the organization's.
     thirdPartyReaders: [{ name: "AuditorReader", accountId: "999999999999", externalId: "orgtrail-apply-test" }],
@@ -100,6 +100,9 @@ test(
       ].sort(),
     );
     expect(instancesOf(run.appliedState, "aws_organizations_policy_attachment").map((a) => a.target_id)).toEqual([org.rootId]);
+    // The CIS alarms (trail-alarms), on the trail's log group, notify the trail's topic.
+    expect(instancesOf(run.appliedState, "aws_cloudwatch_log_metric_filter").map((f) => f.log_group_name)).toEqual(Array(15).fill("/aws/cloudtrail/org-trail"));
+    expect(new Set(instancesOf(run.appliedState, "aws_cloudwatch_metric_alarm").map((a) => JSON.stringify(a.alarm_actions)))).toEqual(new Set([JSON.stringify([run.appliedState.outputs.sns_topic_arn.value])]));
     expectSteady(run);
   },
   ROOT_TIMEOUT,

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ALARM_IDS, CIS_ALARMS } from "./catalog";
 import { compileFilterPattern } from "./filter-pattern";
 import { QUIET_EVENTS, TEST_EVENTS } from "./test-events";
@@ -15,6 +17,11 @@ describe("the CIS filter patterns", () => {
     expect(CIS_ALARMS.map((a) => a.id)).toEqual([...ALARM_IDS]);
     expect(ALARM_IDS).toHaveLength(15);
     for (const a of CIS_ALARMS) expect(a.source).toMatch(/CloudWatch\.\d+|CIS .*4\.15/);
+  });
+
+  test("docs/alarms.md shows every pattern verbatim, with its source", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "alarms.md"), "utf8");
+    for (const a of CIS_ALARMS) expect([a.id, doc.includes(`\n${a.pattern}\n`), doc.includes(a.source)]).toEqual([a.id, true, true]);
   });
 
   test.each(ALARM_IDS.map((id) => [id]))("%s fires on its event and on no neighbour's", (id) => {

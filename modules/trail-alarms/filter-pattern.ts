@@ -10,9 +10,9 @@
  *   op         := "=" | "!="
  *   value      := a quoted string or a bare word; "*" is a wildcard anywhere in it
  *
- * Semantics as documented: `=`/`!=` compare text (a wildcard matches any run of characters); a selector that
- * names no property matches no comparison (neither `=` nor `!=`), and `NOT EXISTS` is true exactly then. Anything
- * else (numeric comparisons, IS TRUE, regular expressions) is refused, so a pattern that leaves this grammar fails
+ * Semantics: `=`/`!=` compare text (a wildcard matches any run of characters); a selector that names no property
+ * matches no comparison (for `!=` an assumption the test events never lean on), and `NOT EXISTS` is true exactly
+ * then. Anything else (numeric comparisons, IS TRUE, regular expressions) is refused, so a pattern that leaves this grammar fails
  * the tests instead of passing unread. It is a test oracle, not a product feature: CloudWatch Logs evaluates the
  * patterns that orgtrail deploys.
  */
