@@ -47,6 +47,6 @@ export const MEMBER_LOG_QUERIES_DOC = (): ModuleDoc => ({
     "Deploy with the member account's provider in the trail's home region (`trail_home_region`), where the log archive is: the policy names the workgroup and the Glue resources in that region.",
     "The table reads only this account's folder. Partitions are projected: filter on `day` (`yyyy/MM/dd`) and `region` so Athena lists and scans only those folders.",
     KMS_NOTE,
-    ...EXAMPLE_QUERIES.map((q) => `Example query, ${q.title.toLowerCase()}:\n\n\`\`\`sql\n${q.sql}\n\`\`\``),
+    ...EXAMPLE_QUERIES.map((q) => `Example query: ${q.title}.\n\n\`\`\`sql\n${q.sql}\n\`\`\``),
   ],
 });
