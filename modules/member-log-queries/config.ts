@@ -21,7 +21,7 @@ export const DATE_PATTERN = "^[0-9]{4}/[0-9]{2}/[0-9]{2}$";
 const glueName = (what: string) => z.string().regex(new RegExp(GLUE_NAME_PATTERN), `must be 1-255 lowercase letters, digits or underscores (an Athena ${what} name)`);
 
 const memberLogQueries = z.strictObject({
-  accounts: z.array(ruled("accountId")).min(1).describe("Member accounts that vendor the member-log-queries module: `orgtrail explain` and the size report show each one's identity policy."),
+  accounts: z.array(ruled("accountId")).min(1, "must list at least one member account (omit memberLogQueries for none)").describe("Member accounts that vendor the member-log-queries module: `orgtrail explain` and the size report show each one's identity policy."),
   databaseName: glueName("database").default(MEMBER_LOG_QUERIES_DEFAULTS.databaseName).describe("Glue database in each member account."),
   tableName: glueName("table").default(MEMBER_LOG_QUERIES_DEFAULTS.tableName).describe("Glue table over the account's CloudTrail folder."),
   workgroupName: z.string().regex(new RegExp(WORKGROUP_PATTERN), "must be 1-128 letters, digits or . _ -").default(MEMBER_LOG_QUERIES_DEFAULTS.workgroupName).describe("Athena workgroup in each member account."),
