@@ -93,10 +93,17 @@ describe("trail.alarms in the config and the deploy stack", () => {
     expect(keys).toEqual(ALARM_IDS.filter((id) => id !== "vpc-changes"));
     expect(Object.keys(alarms.for_each as object)).toEqual(keys);
     expect(filters.log_group_name).toBe("/aws/cloudtrail/org-trail");
+    expect(filters.depends_on).toEqual(["aws_cloudwatch_log_group.cloudtrail"]);
     expect(filters.name).toBe("org-trail-${each.value.metric_name}");
     expect(filters.metric_transformation).toMatchObject({ namespace: "Org/CIS", value: "1" });
     expect(alarms.alarm_actions).toEqual(["arn:aws:sns:us-east-1:111111111111:org-trail-notifications"]);
     expect(alarms).toMatchObject({ threshold: 1, evaluation_periods: 1, period: 300, statistic: "Sum", comparison_operator: "GreaterThanOrEqualToThreshold", treat_missing_data: "notBreaching" });
+  });
+
+  test("the vendored module's catalog is the deploy stack's: same ids, metric names and patterns", () => {
+    const golden = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "vendor", "orgtrail", "trail-alarms", "main.tf.json"), "utf8"));
+    const tf = deployStack(config({ trail: { cloudWatchLogs: {}, snsTopic: {}, alarms: {} } as never }));
+    expect(golden.locals.cis_alarms).toEqual(tf.resource.aws_cloudwatch_log_metric_filter.cis.for_each);
   });
 
   test("a given topic ARN replaces the trail's topic; enabled: false creates nothing", () => {

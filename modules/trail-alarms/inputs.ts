@@ -22,7 +22,7 @@ export const TRAIL_ALARMS_VARIABLES: readonly VariableSpec[] = [
     example: true,
     type: "string",
     rules: "logGroupName",
-    description: "The trail's CloudWatch Logs log group (the organization-trail module's cloud_watch_logs_group_name, /aws/cloudtrail/<trail_name> by default).",
+    description: "The trail's CloudWatch Logs log group: /aws/cloudtrail/<trail_name> unless the organization-trail module's cloud_watch_logs_group_name says otherwise.",
   },
   {
     name: "alarm_topic_arn",
