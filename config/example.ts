@@ -23,7 +23,6 @@ export const EXAMPLE_CONFIG: ConfigInput = {
 export const README_EXAMPLE = {
   ...EXAMPLE_CONFIG,
   logArchive: { ...EXAMPLE_CONFIG.logArchive, accountId: "222222222222" },
-  trail: { ...EXAMPLE_CONFIG.trail, cloudWatchLogs: {}, snsTopic: {}, alarms: {} },
   memberRoles: [{ accountId: "333333333333", requireMfa: true }, { accountId: "444444444444", roleName: "AuditReader", maxSessionDurationSeconds: 7200 }],
   thirdPartyReaders: [
     { name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" },

@@ -6,6 +6,7 @@ import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { ref, tag, type Tags } from "../shared/resources";
 import { isExpr, reference, toHcl, toTemplate, type Value } from "../shared/value";
+import { local } from "../shared/locals";
 import { HardenedBucket } from "../log-archive/hardened-bucket";
 import { denyInsecureTransport } from "../log-archive/bucket-policy";
 import { accountLogFolder, memberQueryPolicy, type MemberQueryIntent } from "./query-policy";
@@ -38,8 +39,11 @@ export class MemberLogQueries extends Construct {
   readonly policy: IamPolicy;
   readonly results: HardenedBucket;
 
-  constructor(scope: Construct, name: string, props: MemberLogQueriesProps) {
+  constructor(scope: Construct, name: string, given: MemberLogQueriesProps) {
     super(scope, name);
+    // A module's key path is a conditional: a local keeps it out of the table's strings, whose HCL rendering would
+    // otherwise turn it into a template directive (and fail the HCL round trip).
+    const props = { ...given, keyPath: toTemplate(local(this, "logs_key_path", given.keyPath)) };
     const { provider, tags } = props;
     const resultsArn = bucketArn(props.partition, props.resultsBucketName);
     this.results = new HardenedBucket(this, "results", {
