@@ -10,7 +10,7 @@ import { alarmsOf } from "./settings";
 const knownIds = variableRule({
   must: `name CIS alarms by id (${ALARM_IDS.join(", ")})`,
   check: (v) => Array.isArray(v) && v.every((x) => (ALARM_IDS as readonly unknown[]).includes(x)),
-  condition: (ref) => `alltrue([for a in ${ref} : contains(${JSON.stringify(ALARM_IDS)}, a)])`,
+  condition: (ref) => `alltrue([for a in ${ref} : contains([${ALARM_IDS.map((id) => JSON.stringify(id)).join(", ")}], a)])`,
 });
 
 /** The module's input table: one row per variable, with the config setting it stands for (see modules/shared/inputs.ts). */
