@@ -43,7 +43,10 @@ function row(policy: string, s: ResolvedStatement): AccessRow {
   const conditions = Object.entries(s.Condition ?? {}).flatMap(([op, entries]) =>
     Object.entries(entries).map(([key, value]) => `${key} ${op} ${list(value).join(" | ")}`),
   );
-  return { policy, sid: s.Sid, effect: s.Effect, principal: principal(s), actions: list(s.Action), resources: list(s.Resource), conditions };
+  // NotAction / NotResource read as exclusions: a scoped Deny must not print like "deny everything".
+  const notActions = list((s as { NotAction?: string | string[] }).NotAction).map((a) => `NOT ${a}`);
+  const notResources = list(s.NotResource).map((r) => `NOT ${r}`);
+  return { policy, sid: s.Sid, effect: s.Effect, principal: principal(s), actions: [...list(s.Action), ...notActions], resources: [...list(s.Resource), ...notResources], conditions };
 }
 
 export function formatText(e: Explanation): string {
