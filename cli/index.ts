@@ -11,6 +11,7 @@ import { assertWithinLimits, PolicyTooLargeError } from "../modules/shared/limit
 import { OutputRefusedError } from "../stacks/atomic-write";
 import { LogsAtRiskError } from "../stacks/day2/change";
 import { policySizes } from "../stacks/policy-sizes";
+import { PlanReadError } from "../stacks/review/plan";
 import type { ModuleFormat } from "../stacks/hcl";
 import { VERSION } from "./assets";
 import type { StarterValues } from "./init-template";
@@ -19,7 +20,7 @@ import { modeOf, plural, policyJson, policyLines, Reporter } from "./report";
 import { day2Json, day2Text } from "./day2-report";
 
 /** Exit codes; help/partials/exit-codes.hbs explains them to users. */
-export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, logsAtRisk: 4, usage: 64 } as const;
+export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, logsAtRisk: 4, gated: 5, usage: 64 } as const;
 
 /** Config files picked up from the working folder when --config is not given. */
 const DISCOVERED_CONFIGS = ["orgtrail.yaml", "orgtrail.yml", "orgtrail.json"];
@@ -33,7 +34,7 @@ interface OutputOptions {
 async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => void | Promise<void>): Promise<void> {
   const context: { loaded?: LoadedConfig } = {};
   const extra = () => ({ config: context.loaded?.source, warnings: context.loaded?.warnings ?? [], written: false });
-  const nothing = ["validate", "rules", "explain"].includes(r.command) ? "" : "\nNothing was written.";
+  const nothing = ["validate", "rules", "explain", "review"].includes(r.command) ? "" : "\nNothing was written.";
   try {
     await body(context);
   } catch (e) {
@@ -43,6 +44,8 @@ async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => vo
       r.fail(EXIT.invalidConfig, "policy-too-large", `${e.message}${nothing}`, { ...extra(), policies: policyJson(e.reports) });
     } else if (e instanceof LogsAtRiskError) {
       r.fail(EXIT.logsAtRisk, "logs-at-risk", `${e.message}${nothing}`, { ...extra(), ...day2Json(e.comparison) });
+    } else if (e instanceof PlanReadError) {
+      r.fail(EXIT.invalidConfig, "invalid-plan", e.message, extra());
     } else if (e instanceof OutputRefusedError || (e as NodeJS.ErrnoException).code === "EEXIST") {
       r.fail(EXIT.refused, "output-refused", `${(e as Error).message}${nothing}`, extra());
     } else {
@@ -227,6 +230,37 @@ program
       const { explain, formatMarkdown, formatText } = require("../stacks/explain") as typeof import("../stacks/explain");
       const e = explain(load(r, opts.config, context).config);
       process.stdout.write(opts.markdown ? formatMarkdown(e) : formatText(e));
+    });
+  });
+
+program
+  .command("review")
+  .description("Report what a Terraform plan changes: access per principal, destruction of logs, policy sizes.")
+  .requiredOption("-p, --plan <file>", "`terraform show -json` output of a saved plan, of any root (deploy stack or vendored modules)")
+  .addOption(new Option("--markdown", "Markdown for a pull-request comment").conflicts("json"))
+  .addOption(jsonOption())
+  .option("--fail-on <gates>", "comma-separated: exit 5 when the plan does any of these (see below)", "")
+  .action((opts: { plan: string; markdown?: boolean; failOn: string } & OutputOptions) => {
+    const r = new Reporter("review", modeOf(opts));
+    return run(r, () => {
+      const { GATES, gatesHit, isGate, review } = require("../stacks/review/review") as typeof import("../stacks/review/review");
+      const { readPlan } = require("../stacks/review/plan") as typeof import("../stacks/review/plan");
+      const { reviewJson, reviewMarkdown, reviewText } = require("./review-report") as typeof import("./review-report");
+      const asked = opts.failOn.split(",").map((g) => g.trim()).filter(Boolean);
+      const unknown = asked.filter((g) => !isGate(g));
+      if (unknown.length) {
+        r.fail(EXIT.usage, "usage", `--fail-on: unknown gate ${unknown.map((g) => JSON.stringify(g)).join(", ")}; known: ${Object.keys(GATES).join(", ")}`);
+        return;
+      }
+      const result = review(readPlan(readFileSync(opts.plan, "utf8"), opts.plan));
+      const hit = gatesHit(result, asked.filter(isGate));
+      if (opts.json) {
+        process.stdout.write(JSON.stringify({ command: "review", ok: !hit.length, exitCode: hit.length ? EXIT.gated : EXIT.ok, plan: opts.plan, ...reviewJson(result, hit) }, null, 2) + "\n");
+      } else {
+        process.stdout.write(opts.markdown ? reviewMarkdown(result, hit) : reviewText(result, hit));
+        if (hit.length) process.stderr.write(`orgtrail review: the plan ${hit.map((g) => `fails --fail-on ${g}: ${GATES[g].means}`).join("; ")}\n`);
+      }
+      if (hit.length) process.exitCode = EXIT.gated;
     });
   });
 
