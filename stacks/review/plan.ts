@@ -120,8 +120,8 @@ export function policiesIn(plan: PlanDocument): PlannedPolicy[] {
     const after = gone ? undefined : c.afterUnknown[p.attribute] === true ? "unknown" : documentOf(c.after?.[p.attribute]);
     if (!before && !after) continue;
     // Names read from the after values, else the before ones (a replaced bucket's name is known, its policy's bucket not).
-    const defined = (v: Values | undefined) => Object.fromEntries(Object.entries(v ?? {}).filter(([k, x]) => x !== null && x !== undefined && c.afterUnknown[k] !== true));
-    const values = gone ? (c.before ?? {}) : { ...defined(c.before), ...defined(c.after) };
+    const defined = (v: Values | undefined, unknown: Values) => Object.fromEntries(Object.entries(v ?? {}).filter(([k, x]) => x !== null && x !== undefined && unknown[k] !== true));
+    const values = gone ? (c.before ?? {}) : { ...defined(c.before, {}), ...defined(c.after, c.afterUnknown) };
     out.push({
       address: c.address,
       type: c.type,
