@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Config } from "../config/schema";
+import { explain } from "../stacks/explain";
 import { readPlan } from "../stacks/review/plan";
 import { gatesHit, review } from "../stacks/review/review";
 import { cli } from "./helpers/cli";
@@ -106,5 +107,16 @@ describe("reading plans", () => {
     expect(cli(["review", "--plan", join(dir, "broken.json")]).status).toBe(2);
     const bad = cli(["review", "--plan", readerPlan, "--fail-on", "destory"]);
     expect({ status: bad.status, stderr: bad.stderr }).toEqual({ status: 64, stderr: expect.stringContaining('unknown gate "destory"') });
+  });
+});
+
+describe("explain --plan", () => {
+  test("prints the documents the plan will apply, read as a config's are", () => {
+    const text = cli(["explain", "--plan", readerPlan]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("role SiemVendor trust:\n  ALLOW arn:aws:iam::999999999999:root  [TrustThirdPartyWithExternalId]");
+    const doc = JSON.parse(cli(["explain", "--plan", readerPlan, "--json"]).stdout);
+    const planned = doc.rows.filter((r: { policy: string }) => r.policy === 'bucket policy of "example-org-cloudtrail-logs"').map((r: { sid: string }) => r.sid);
+    expect(planned).toEqual(explain(withReader).rows.filter((r) => r.policy === "log archive bucket policy").map((r) => r.sid));
   });
 });

@@ -222,14 +222,29 @@ program
 program
   .command("explain")
   .description("Print who may do what on which prefix, and each policy's size against its AWS limit.")
-  .addOption(configOption())
-  .option("--markdown", "Markdown tables, e.g. for a pull-request description")
-  .action((opts: { config?: string; markdown?: boolean }) => {
-    const r = new Reporter("explain", "quiet");
+  .addOption(configOption().conflicts("plan"))
+  .option("-p, --plan <file>", "read the policies a saved plan will apply (`terraform show -json` output of any root) instead of a config")
+  .addOption(new Option("--markdown", "Markdown tables, e.g. for a pull-request description").conflicts("json"))
+  .addOption(jsonOption())
+  .action((opts: { config?: string; plan?: string; markdown?: boolean; json?: boolean }) => {
+    const r = new Reporter("explain", opts.json ? "json" : "quiet");
     return run(r, (context) => {
-      const { explain, formatMarkdown, formatText } = require("../stacks/explain") as typeof import("../stacks/explain");
-      const e = explain(load(r, opts.config, context).config);
-      process.stdout.write(opts.markdown ? formatMarkdown(e) : formatText(e));
+      const { explain, explainPolicies, formatMarkdown, formatText } = require("../stacks/explain") as typeof import("../stacks/explain");
+      let unknown: string[] = [];
+      let e;
+      if (opts.plan) {
+        const { plannedDocuments, readPlan } = require("../stacks/review/plan") as typeof import("../stacks/review/plan");
+        const planned = plannedDocuments(readPlan(readFileSync(opts.plan, "utf8"), opts.plan));
+        unknown = planned.unknown;
+        e = explainPolicies(planned.policies);
+      } else {
+        e = explain(load(r, opts.config, context).config);
+      }
+      const note = unknown.length ? `Computed during apply, so not shown: ${unknown.join(", ")}\n` : "";
+      if (opts.json) {
+        const source = opts.plan ? { plan: opts.plan } : { config: context.loaded?.source, warnings: context.loaded?.warnings ?? [] };
+        process.stdout.write(JSON.stringify({ command: "explain", ok: true, exitCode: 0, ...source, rows: e.rows, sizes: policyJson(e.sizes), unknownPolicies: unknown }, null, 2) + "\n");
+      } else process.stdout.write((opts.markdown ? formatMarkdown(e) : formatText(e)) + note);
     });
   });
 

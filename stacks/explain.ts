@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema";
 import type { ResolvedStatement } from "../modules/shared/document";
 import { measure, type SizeReport } from "../modules/shared/limits";
-import { policiesOf } from "./policy-sizes";
+import { policiesOf, type NamedPolicy } from "./policy-sizes";
 
 /** One grant or denial, as a reviewer reads it: who, may or may not, do what, where, under which conditions. */
 export interface AccessRow {
@@ -21,7 +21,11 @@ export interface Explanation {
 
 /** The access matrix of every policy a config produces, read off the documents AWS will receive. */
 export function explain(config: Config): Explanation {
-  const policies = policiesOf(config);
+  return explainPolicies(policiesOf(config));
+}
+
+/** The same for any documents: those a plan will apply (`explain --plan`). */
+export function explainPolicies(policies: readonly NamedPolicy[]): Explanation {
   return {
     rows: policies.flatMap((p) => p.document.Statement.map((s) => row(p.name, s))),
     sizes: policies.map((p) => measure(p.name, p.document, p.kind)),

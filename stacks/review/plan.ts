@@ -1,5 +1,5 @@
 import type { ResolvedDocument } from "../../modules/shared/document";
-import type { LimitKind } from "../../modules/shared/limits";
+import type { LimitKind, NamedPolicy } from "../../modules/shared/limits";
 
 /**
  * Reading `terraform show -json` output of any root: the deploy stack, or a plain-Terraform root that calls the
@@ -183,4 +183,13 @@ function withoutPrincipals(doc: unknown): unknown {
     return Object.fromEntries(Object.entries(doc).filter(([k]) => k !== "Principal" && k !== "NotPrincipal").map(([k, v]) => [k, withoutPrincipals(v)]));
   }
   return doc;
+}
+
+/** The documents the plan will apply, named as the review names them (`explain --plan`); unknown ones left out. */
+export function plannedDocuments(plan: PlanDocument): { policies: NamedPolicy[]; unknown: string[] } {
+  const all = policiesIn(plan).filter((p) => p.after);
+  return {
+    policies: all.flatMap((p) => (p.after && p.after !== "unknown" ? [{ name: p.name, kind: p.kind, document: p.after }] : [])),
+    unknown: all.filter((p) => p.after === "unknown").map((p) => p.name),
+  };
 }
