@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Config } from "../config/schema";
 import { explain } from "../stacks/explain";
 import { readPlan } from "../stacks/review/plan";
-import { gatesHit, review } from "../stacks/review/review";
+import { gatesHit, isGate, review } from "../stacks/review/review";
 import { cli } from "./helpers/cli";
 import { config } from "./helpers/config";
 import { planConfigChange } from "./helpers/plans";
@@ -119,4 +119,16 @@ describe("explain --plan", () => {
     const planned = doc.rows.filter((r: { policy: string }) => r.policy === 'bucket policy of "example-org-cloudtrail-logs"').map((r: { sid: string }) => r.sid);
     expect(planned).toEqual(explain(withReader).rows.filter((r) => r.policy === "log archive bucket policy").map((r) => r.sid));
   });
+});
+
+test("the GitHub Actions example runs review with gates the CLI knows, and comments its Markdown", () => {
+  const YAML = require("yaml") as typeof import("yaml");
+  const workflow = YAML.parse(require("node:fs").readFileSync(join(__dirname, "..", "examples", "github-actions", "orgtrail-review.yml"), "utf8"));
+  const steps = workflow.jobs.review.steps as { name?: string; run?: string }[];
+  const reviewStep = steps.find((s) => s.run?.includes("orgtrail review"))!;
+  const gates = /--fail-on ([\w,-]+)/.exec(reviewStep.run!)![1].split(",");
+  expect(gates.filter((g) => !isGate(g))).toEqual([]);
+  expect(reviewStep.run).toContain("--markdown");
+  expect(steps.find((s) => s.run?.includes("terraform show -json tfplan"))).toBeDefined();
+  expect(steps.some((s) => s.name === "Comment")).toBe(true);
 });
