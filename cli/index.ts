@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import YAML from "yaml";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
@@ -39,7 +40,8 @@ async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => vo
     await body(context);
   } catch (e) {
     if (e instanceof ConfigError) {
-      r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems });
+      r.warnings(e.source, e.warnings);
+      r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems, warnings: e.warnings });
     } else if (e instanceof PolicyTooLargeError) {
       r.fail(EXIT.invalidConfig, "policy-too-large", `${e.message}${nothing}`, { ...extra(), policies: policyJson(e.reports) });
     } else if (e instanceof LogsAtRiskError) {
@@ -56,12 +58,20 @@ async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => vo
 
 function load(r: Reporter, path: string | undefined, context: { loaded?: LoadedConfig }): LoadedConfig {
   const file = path ?? DISCOVERED_CONFIGS.find((f) => existsSync(f));
-  r.progress(file ? `reading ${file}` : "no --config and no ./orgtrail.yaml: using the embedded example organization");
+  // Said in every mode: Terraform for an example organization must never pass for the user's own.
+  if (file) r.progress(`reading ${file}`);
+  else r.notice("no --config and no ./orgtrail.yaml: using the embedded example organization (orgtrail init writes a config to edit)");
   const loaded = readConfig(file);
   context.loaded = loaded;
   r.warnings(loaded.source, loaded.warnings);
   return loaded;
 }
+
+/** The schema file the starter config names in its first line. */
+const SCHEMA_FILE = "orgtrail.schema.json";
+
+/** Absent, or an earlier orgtrail schema: a file orgtrail may (re)write. */
+const isOrgtrailSchema = (path: string): boolean => !existsSync(path) || readFileSync(path, "utf8").includes(`"title": "orgtrail configuration"`);
 
 const seconds = (started: bigint): number => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
 
@@ -135,6 +145,10 @@ program
   .action((file: string | undefined, opts: { config?: string } & OutputOptions) => {
     const r = new Reporter("validate", modeOf(opts));
     return run(r, (context) => {
+      if (file && opts.config) {
+        r.fail(EXIT.usage, "usage", `a config given twice: ${file} (argument) and ${opts.config} (--config); give one`);
+        return;
+      }
       const loaded = load(r, opts.config ?? file, context);
       r.progress("checking policy sizes against the AWS limits");
       const policies = policySizes(loaded.config);
@@ -171,7 +185,17 @@ program
         if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new OutputRefusedError(file, "exists", "use --force to overwrite it");
         throw e;
       }
-      r.done([`Wrote ${file}: edit it, then run orgtrail validate --config ${file}`], { file, written: true });
+      // The starter's first line points editors at the schema beside it: write it there.
+      const schema = join(dirname(file), SCHEMA_FILE);
+      const schemaWritten = isOrgtrailSchema(schema);
+      if (schemaWritten) writeFileAtomically(schema, (require("../config/json-schema") as typeof import("../config/json-schema")).configJsonSchemaText(), true);
+      r.done(
+        [
+          `Wrote ${file}: edit it, then run orgtrail validate --config ${file}`,
+          schemaWritten ? `Wrote ${schema} beside it, for completion and checks in editors` : `Left ${schema} as it is: it is not an orgtrail schema`,
+        ],
+        { file, schema: schemaWritten ? schema : null, written: true },
+      );
     });
   });
 
@@ -187,8 +211,7 @@ program
         process.stdout.write(text);
         return;
       }
-      const ours = !existsSync(opts.out) || readFileSync(opts.out, "utf8").includes(`"title": "orgtrail configuration"`);
-      if (!ours) throw new OutputRefusedError(opts.out, "exists and is not an orgtrail schema", "choose another --out");
+      if (!isOrgtrailSchema(opts.out)) throw new OutputRefusedError(opts.out, "exists and is not an orgtrail schema", "choose another --out");
       writeFileAtomically(opts.out, text, true);
     });
   });

@@ -5,7 +5,8 @@ import type { z } from "zod";
 import { EXAMPLE_CONFIG } from "./example";
 import { CONCEPTS } from "../modules";
 import { configSchema, type Config } from "./schema";
-import { configWarnings } from "./warnings";
+import { didYouMean, isRegionTypo, regionCandidates, REGION_PATHS } from "./regions";
+import { configWarnings, inputWarnings } from "./warnings";
 
 /** One problem in a config: where, what was given, which rule it breaks. */
 export interface Problem {
@@ -18,6 +19,8 @@ export class ConfigError extends Error {
   constructor(
     readonly source: string,
     readonly problems: readonly Problem[],
+    /** Warnings the same config earns: shown with the errors, not lost to them. */
+    readonly warnings: readonly Problem[] = [],
   ) {
     super(`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n` + problems.map(formatProblem).join("\n"));
     this.name = "ConfigError";
@@ -33,8 +36,18 @@ export function formatProblem(p: Problem): string {
 /** Validates a config object; throws ConfigError listing every problem at once. */
 export function parseConfig(input: unknown, source = "config"): Config {
   const result = configSchema.safeParse(input, { reportInput: true });
-  if (result.success) return result.data;
-  throw new ConfigError(source, toProblems(result.error.issues, input));
+  const typos = regionTypos(input);
+  if (result.success && !typos.length) return result.data;
+  throw new ConfigError(source, [...(result.success ? [] : toProblems(result.error.issues, input)), ...typos], inputWarnings(input));
+}
+
+/** A region setting one edit away from exactly one known region is a typo, not a new region: an error. */
+function regionTypos(input: unknown): Problem[] {
+  return REGION_PATHS.flatMap((path) => {
+    const value = valueAt(input, path);
+    if (typeof value !== "string" || !isRegionTypo(value)) return [];
+    return [{ path: formatPath(path), value, message: `is not a known region; ${didYouMean(regionCandidates(value))}` }];
+  });
 }
 
 export interface LoadedConfig {
