@@ -128,6 +128,20 @@ describe("validate", () => {
     expect(doc.warnings.map((w: { path: string }) => w.path)).toEqual(["logArchive.bucketName"]);
   });
 
+  test("problems carry file:line and name list elements by their key", () => {
+    const text = GOOD.replace("acme-org-trail-logs", "Bad_Bucket") + "thirdPartyReaders:\n  - name: ExternalAuditor\n    accountId: '999999999999'\n    externalId: x\n";
+    const { file } = configFile(text);
+    const r = cli(["validate", file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`  - logArchive.bucketName: must contain only lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit (got "Bad_Bucket") at ${file}:6\n`);
+    expect(r.stderr).toContain(`  - thirdPartyReaders[ExternalAuditor].externalId: must be 2 to 1224 characters long (got "x") at ${file}:12`);
+    const doc = JSON.parse(cli(["validate", "--json", file]).stdout);
+    expect(doc.problems.map((p: { path: string; at: string }) => [p.path, p.at])).toEqual([
+      ["logArchive.bucketName", `${file}:6`],
+      ["thirdPartyReaders[ExternalAuditor].externalId", `${file}:12`],
+    ]);
+  });
+
   test("a config given both as the argument and with --config is a usage error (exit 64), not a silent choice", () => {
     const { file } = configFile(GOOD);
     const r = cli(["validate", file, "--config", "other.yaml"]);
