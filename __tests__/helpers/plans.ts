@@ -107,6 +107,14 @@ export function planConfigChange(before: Config, after: Config): string {
   const key = JSON.stringify(before);
   const state = states.get(key) ?? stateFromPlan(planDeployStack(before).raw, before);
   states.set(key, state);
+  return planAgainstState(after, state);
+}
+
+/**
+ * The deploy stack of `after` planned offline against a state (`terraform state pull` output, or one made by
+ * planConfigChange) with `-refresh=false`: what Terraform would do to that state. Returns `terraform show -json`.
+ */
+export function planAgainstState(after: Config, state: object): string {
   const out = synthTo(after);
   const dir = workdir("change", join(out, "stacks", "org-cloudtrail"));
   const separate = (after.logArchive.accountId ?? after.organization.managementAccountId) !== after.organization.managementAccountId;
