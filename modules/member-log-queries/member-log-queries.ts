@@ -1,3 +1,4 @@
+import { fixedId } from "../shared/logical-id";
 import { AthenaWorkgroup, Construct, GlueCatalogDatabase, GlueCatalogTable, IamPolicy, IamRolePolicyAttachment, type TerraformProvider } from "../shared/facade";
 import { bucketArn } from "../shared/arns";
 import { POLICY_VERSION } from "../shared/document";
@@ -61,7 +62,7 @@ export class MemberLogQueries extends Construct {
       description: "orgtrail: this account's CloudTrail logs in the organization's log archive",
       provider,
     });
-    this.database.overrideLogicalId("cloudtrail");
+    fixedId(this.database, "cloudtrail");
     tag(this.database, tags);
 
     const location = `s3://${props.bucketName}/${accountLogFolder(props)}CloudTrail/`;
@@ -82,7 +83,7 @@ export class MemberLogQueries extends Construct {
       },
       provider,
     });
-    this.table.overrideLogicalId("cloudtrail");
+    fixedId(this.table, "cloudtrail");
 
     this.workgroup = new AthenaWorkgroup(this, "workgroup", {
       name: props.workgroupName,
@@ -100,7 +101,7 @@ export class MemberLogQueries extends Construct {
       },
       provider,
     });
-    this.workgroup.overrideLogicalId("cloudtrail");
+    fixedId(this.workgroup, "cloudtrail");
     tag(this.workgroup, tags);
 
     this.policy = new IamPolicy(this, "policy", {
@@ -109,12 +110,12 @@ export class MemberLogQueries extends Construct {
       policy: renderPolicy(memberQueryPolicy(props)),
       provider,
     });
-    this.policy.overrideLogicalId("query_own_logs");
+    fixedId(this.policy, "query_own_logs");
     addSizePrecondition(this.policy, { attribute: "policy", localName: "member_query_policy", name: QUERY_POLICY_NAME, kind: "managedPolicy", policy: this.policy.policyInput!, inline: true });
     tag(this.policy, tags);
 
     const attachment = new IamRolePolicyAttachment(this, "attachment", { role: toTemplate(each.value), policyArn: ref(this.policy, "arn"), provider });
-    attachment.overrideLogicalId("query_own_logs");
+    fixedId(attachment, "query_own_logs");
     forEach(attachment, isExpr(props.roleNames) ? toSet(props.roleNames) : Object.fromEntries(props.roleNames.map((r) => [r, r])));
   }
 }

@@ -1,3 +1,4 @@
+import { fixedId } from "../shared/logical-id";
 import { CloudwatchLogMetricFilter, CloudwatchMetricAlarm, Construct, type TerraformProvider } from "../shared/facade";
 import { each, eachAttribute, forEach } from "../shared/for-each";
 import { tag, type Tags } from "../shared/resources";
@@ -41,7 +42,7 @@ export class TrailAlarms extends Construct {
       metricTransformation: { name: toTemplate(each.field("metric_name")), namespace: props.namespace, value: "1", defaultValue: undefined },
       provider,
     });
-    this.filter.overrideLogicalId("cis");
+    fixedId(this.filter, "cis");
     forEach(this.filter, props.alarms);
 
     this.alarm = new CloudwatchMetricAlarm(this, "alarm", {
@@ -57,7 +58,7 @@ export class TrailAlarms extends Construct {
       treatMissingData: "notBreaching",
       provider,
     });
-    this.alarm.overrideLogicalId("cis");
+    fixedId(this.alarm, "cis");
     forEach(this.alarm, props.alarms);
     this.alarm.addOverride("alarm_actions", toTemplate(ifElse(notNull(props.topicArn ?? null), [props.topicArn], [])));
     // The alarm reads the filter's metric: created after it, so it never starts on a metric nobody writes.
