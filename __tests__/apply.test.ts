@@ -3,6 +3,10 @@ import { join } from "node:path";
 import { config, readTf, synthTo } from "./helpers/synth";
 import { applyPlanDestroy, forceDestroyBuckets, instancesOf, providersOf, useMoto, type RootRun } from "./helpers/moto";
 import { workdir } from "./helpers/terraform";
+import { planAgainstState } from "./helpers/plans";
+import { parseConfig } from "../config/load";
+import { readPlan } from "../stacks/review/plan";
+import { review } from "../stacks/review/review";
 
 /**
  * Applied end to end against the AWS API emulator moto (helpers/moto.ts; what it does not check:
@@ -31,7 +35,7 @@ async function deployStackRoot() {
   const c = config({
     organization: { id: org.id, managementAccountId: org.managementAccountId },
     logArchive: { accountId: org.members["log-archive"], keyPrefix: "org/cloudtrail" },
-    trail: { cloudWatchLogs: {}, snsTopic: {} },
+    trail: { cloudWatchLogs: {}, snsTopic: {}, alarms: {} },
     memberRoles: [{ accountId: org.members.workload, requireMfa: true }],
     // A third party outside the organization: any account ID that is none of the organization's.
     thirdPartyReaders: [{ name: "AuditorReader", accountId: "999999999999", externalId: "orgtrail-apply-test" }],
@@ -101,7 +105,29 @@ test(
       ].sort(),
     );
     expect(instancesOf(run.appliedState, "aws_organizations_policy_attachment").map((a) => a.target_id)).toEqual([org.rootId]);
+    // The CIS alarms (trail-alarms), on the trail's log group, notify the trail's topic.
+    expect(instancesOf(run.appliedState, "aws_cloudwatch_log_metric_filter").map((f) => f.log_group_name)).toEqual(Array(15).fill("/aws/cloudtrail/org-trail"));
+    expect(new Set(instancesOf(run.appliedState, "aws_cloudwatch_metric_alarm").map((a) => JSON.stringify(a.alarm_actions)))).toEqual(new Set([JSON.stringify([run.appliedState.outputs.sns_topic_arn.value])]));
     expectSteady(run);
+  },
+  ROOT_TIMEOUT,
+);
+
+test(
+  "orgtrail review of a change planned against the applied state: a new third party, a renamed bucket",
+  async () => {
+    const { c, run } = await stackRoot;
+    const changed = parseConfig({
+      ...c,
+      logArchive: { ...c.logArchive, bucketName: `${c.logArchive.bucketName}-v2` },
+      thirdPartyReaders: [...c.thirdPartyReaders, { name: "NewSiem", accountId: "777777777777", externalId: "new-siem-ext-id" }],
+    });
+    const r = review(readPlan(planAgainstState(changed, run.appliedState), "applied-state plan"));
+    expect(r.access.callouts.map((x) => [x.principal, x.newThirdParty])).toEqual([["account 777777777777", true]]);
+    const bucket = r.destructive.find((x) => x.address === "aws_s3_bucket.log_archive")!;
+    // The applied buckets carry force_destroy (set for the emulator's destroy step): the review says what that means.
+    expect(bucket).toMatchObject({ action: "replace", outcome: "destroyed" });
+    expect(bucket.effect).toContain("force_destroy = true");
   },
   ROOT_TIMEOUT,
 );

@@ -29,6 +29,7 @@ export const README_EXAMPLE = {
     { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
   ],
   userPolicies: {},
+  memberLogQueries: { accounts: ["333333333333"] },
   // The log-archive account's deploying role is exempt (the guardrail protects the archive it deploys), and so are
   // the break-glass roles under one path of that account.
   trailGuardrail: {

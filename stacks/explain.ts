@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema";
 import type { ResolvedStatement } from "../modules/shared/document";
 import { measure, type SizeReport } from "../modules/shared/limits";
-import { policiesOf } from "./policy-sizes";
+import { policiesOf, type NamedPolicy } from "./policy-sizes";
 
 /** One grant or denial, as a reviewer reads it: who, may or may not, do what, where, under which conditions. */
 export interface AccessRow {
@@ -9,12 +9,8 @@ export interface AccessRow {
   readonly sid: string;
   readonly effect: "Allow" | "Deny";
   readonly principal: string;
-  /** The actions, or with `notActions` set, the actions excepted (the statement's `NotAction`). */
   readonly actions: string[];
-  readonly notActions: boolean;
-  /** The resources, or with `notResources` set, the resources excepted (the statement's `NotResource`). */
   readonly resources: string[];
-  readonly notResources: boolean;
   readonly conditions: string[];
 }
 
@@ -25,7 +21,11 @@ export interface Explanation {
 
 /** The access matrix of every policy a config produces, read off the documents AWS will receive. */
 export function explain(config: Config): Explanation {
-  const policies = policiesOf(config);
+  return explainPolicies(policiesOf(config));
+}
+
+/** The same for any documents: those a plan will apply (`explain --plan`). */
+export function explainPolicies(policies: readonly NamedPolicy[]): Explanation {
   return {
     rows: policies.flatMap((p) => p.document.Statement.map((s) => row(p.name, s))),
     sizes: policies.map((p) => measure(p.name, p.document, p.kind)),
@@ -47,23 +47,11 @@ function row(policy: string, s: ResolvedStatement): AccessRow {
   const conditions = Object.entries(s.Condition ?? {}).flatMap(([op, entries]) =>
     Object.entries(entries).map(([key, value]) => `${key} ${op} ${list(value).join(" | ")}`),
   );
-  const notActions = s.NotAction !== undefined;
-  const notResources = s.NotResource !== undefined;
-  return {
-    policy,
-    sid: s.Sid,
-    effect: s.Effect,
-    principal: principal(s),
-    actions: list(notActions ? s.NotAction : s.Action),
-    notActions,
-    resources: list(notResources ? s.NotResource : s.Resource),
-    notResources,
-    conditions,
-  };
+  // NotAction / NotResource read as exclusions: a scoped Deny must not print like "deny everything".
+  const notActions = list((s as { NotAction?: string | string[] }).NotAction).map((a) => `NOT ${a}`);
+  const notResources = list(s.NotResource).map((r) => `NOT ${r}`);
+  return { policy, sid: s.Sid, effect: s.Effect, principal: principal(s), actions: [...list(s.Action), ...notActions], resources: [...list(s.Resource), ...notResources], conditions };
 }
-
-/** "everything except" before a NotAction/NotResource list: a Deny with NotResource denies everywhere but there. */
-const EXCEPT = "everything except ";
 
 export function formatText(e: Explanation): string {
   const out: string[] = [];
@@ -71,9 +59,8 @@ export function formatText(e: Explanation): string {
   for (const r of e.rows) {
     if (r.policy !== current) out.push(`${(current = r.policy)}:`);
     out.push(`  ${r.effect === "Allow" ? "ALLOW" : "DENY "} ${r.principal}  [${r.sid}]`);
-    out.push(`        ${r.notActions ? EXCEPT : ""}${r.actions.join(", ")}`);
-    if (r.notResources) out.push(`        on ${EXCEPT}${r.resources.join(", ")}`);
-    else for (const res of r.resources) out.push(`        on ${res}`);
+    out.push(`        ${r.actions.join(", ")}`);
+    for (const res of r.resources) out.push(`        on ${res}`);
     for (const c of r.conditions) out.push(`        if ${c}`);
   }
   out.push("", "Policy sizes (as AWS counts them):");
@@ -81,12 +68,12 @@ export function formatText(e: Explanation): string {
   return out.join("\n") + "\n";
 }
 
-const cell = (xs: string[], except = false) => (except ? EXCEPT : "") + xs.map((x) => `\`${x.replace(/\|/g, "\\|")}\``).join("<br>");
+const cell = (xs: string[]) => xs.map((x) => `\`${x.replace(/\|/g, "\\|")}\``).join("<br>");
 
 /** Markdown for a pull-request description. */
 export function formatMarkdown(e: Explanation): string {
   const out = ["### Access granted by the generated policies", "", "| Policy | Effect | Principal | Actions | Resources | Conditions |", "|---|---|---|---|---|---|"];
-  for (const r of e.rows) out.push(`| ${r.policy} (${r.sid}) | ${r.effect} | ${r.principal} | ${cell(r.actions, r.notActions)} | ${cell(r.resources, r.notResources)} | ${cell(r.conditions)} |`);
+  for (const r of e.rows) out.push(`| ${r.policy} (${r.sid}) | ${r.effect} | ${r.principal} | ${cell(r.actions)} | ${cell(r.resources)} | ${cell(r.conditions)} |`);
   out.push("", "### Policy sizes", "", "| Policy | Size | Limit | Used |", "|---|---:|---:|---:|");
   for (const s of e.sizes) out.push(`| ${s.name} | ${s.size} ${s.unit} | ${s.limit} | ${((100 * s.size) / s.limit).toFixed(1)} % |`);
   return out.join("\n") + "\n";

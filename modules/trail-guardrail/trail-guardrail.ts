@@ -8,6 +8,7 @@ import { dataPerimeterRcp } from "./perimeter-rcp";
 import { enforce } from "../shared/rules/precondition";
 import { ifElse, toTemplate, type Value } from "../shared/value";
 import { GUARDRAIL_NOT_ON_MANAGEMENT } from "./rules";
+import { fixedId } from "../shared/logical-id";
 
 export interface TrailGuardrailProps extends TrailGuardrailIntent {
   /** Also the data-perimeter RCP, attached to the same targets. */
@@ -44,7 +45,7 @@ export class TrailGuardrail extends Construct {
       content: renderPolicy(trailGuardrailScp(props)),
       provider: props.provider,
     });
-    this.policy.overrideLogicalId("trail_guardrail");
+    fixedId(this.policy, "trail_guardrail");
     addSizePrecondition(this.policy, { attribute: "content", localName: "trail_guardrail_scp", name: "trail guardrail SCP", kind: "scp", policy: this.policy.contentInput!, inline: true });
     tag(this.policy, props.tags);
 
@@ -53,7 +54,7 @@ export class TrailGuardrail extends Construct {
       targetId: toTemplate(each.value),
       provider: props.provider,
     });
-    attachment.overrideLogicalId("trail_guardrail");
+    fixedId(attachment, "trail_guardrail");
     forEach(attachment, toSet(props.targetIds));
     dependOn(attachment, ...(props.dependsOn ?? []));
     enforce(attachment, [GUARDRAIL_NOT_ON_MANAGEMENT], { management_account_id: props.managementAccountId });
@@ -66,14 +67,14 @@ export class TrailGuardrail extends Construct {
         content: renderPolicy(dataPerimeterRcp({ ...props, bucketName: props.archive.bucketName, keyArn: props.archive.keyArn })),
         provider: props.provider,
       });
-      rcp.overrideLogicalId("data_perimeter");
+      fixedId(rcp, "data_perimeter");
       tag(rcp, props.tags);
       return rcp;
     });
     if (this.perimeter) {
       addSizePrecondition(this.perimeter, { attribute: "content", localName: "data_perimeter_rcp", name: "data perimeter RCP", kind: "rcp", policy: this.perimeter.contentInput!, inline: true });
       const rcpAttachment = new OrganizationsPolicyAttachment(this, "perimeter-attachment", { policyId: ref(this.perimeter, "id"), targetId: toTemplate(each.value), provider: props.provider });
-      rcpAttachment.overrideLogicalId("data_perimeter");
+      fixedId(rcpAttachment, "data_perimeter");
       forEach(rcpAttachment, toSet(ifElse(props.dataPerimeter, props.targetIds, [])));
       dependOn(rcpAttachment, ...(props.dependsOn ?? []));
     }
