@@ -16,18 +16,6 @@ describe("explain", () => {
     expect(read.conditions).toEqual(["aws:PrincipalOrgID StringEquals o-exampleorgid", "aws:PrincipalTag/team StringEquals security"]);
   });
 
-  test("a NotResource or NotAction list is printed as everything except it, in text and markdown", () => {
-    const scoped = explain(config({ thirdPartyReaders: [{ name: "Auditor", accountId: "888888888888", externalId: "aud-1234", accounts: ["333333333333"] }] }));
-    const deny = scoped.rows.find((r) => r.sid === "DenyReadOutsideScope")!;
-    expect(deny).toMatchObject({ effect: "Deny", actions: ["s3:GetObject"], notActions: false, notResources: true });
-    expect(deny.resources).toEqual([expect.stringContaining("/333333333333/*")]);
-    const text = formatText(scoped);
-    expect(text).toContain("[DenyReadOutsideScope]\n        s3:GetObject\n        on everything except arn:aws:s3:::");
-    expect(formatMarkdown(scoped)).toMatch(/\| Deny \| \(identity policy holder\) \| `s3:GetObject` \| everything except `arn:aws:s3:::[^`]+333333333333\/\*` \|/);
-    const notAction = formatText({ rows: [{ ...deny, actions: ["iam:PassRole"], notActions: true, resources: ["*"], notResources: false }], sizes: [] });
-    expect(notAction).toContain("        everything except iam:PassRole\n        on *\n");
-  });
-
   test("reports the same sizes as synth", () => {
     expect(e.sizes).toEqual(policySizes(c));
   });
