@@ -41,7 +41,7 @@ export const logArchiveSections = {
     keyPrefix: ruled("keyPrefix").optional().describe("S3 key prefix under which CloudTrail writes AWSLogs/."),
     objectOwnership: ruled("objectOwnership").default(D.objectOwnership),
     lifecycle: lifecycle.prefault({}),
-    objectLock: objectLock.optional().describe("Object Lock default retention; enabled at bucket creation only."),
+    objectLock: objectLock.optional().describe("Object Lock default retention; can be turned on for an existing bucket (in place, no new bucket)."),
     accessLogs: accessLogs.prefault({}),
   }),
 };

@@ -128,8 +128,14 @@ run "brought_key_creates_no_key" {
   }
 }
 
-run "apply_sets_outputs" {
-  command = apply
+# Plans only: the buckets and the key carry lifecycle.prevent_destroy, so the destroy that ends an applied test run
+# would be refused. The outputs a trail is wired with are known at plan time (they are built from the inputs).
+run "outputs_known_at_plan" {
+  command = plan
+
+  variables {
+    kms_key_arn = "arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }
 
   assert {
     condition     = output.bucket_name == "example-org-cloudtrail-logs" && output.bucket_arn == "arn:aws:s3:::example-org-cloudtrail-logs"
@@ -137,7 +143,7 @@ run "apply_sets_outputs" {
   }
 
   assert {
-    condition     = output.kms_key_arn != null && output.access_log_bucket_name == "example-org-cloudtrail-logs-access-logs"
+    condition     = output.kms_key_arn == var.kms_key_arn && output.access_log_bucket_name == "example-org-cloudtrail-logs-access-logs"
     error_message = "Key and access-log outputs must be set."
   }
 

@@ -31,7 +31,8 @@ const SWITCHES_KEY: StrandingRule = {
     "the management account, reader roles, third parties).",
   remedy: ({ before }) =>
     `Keep the old key (${shown(before.kms_key_id)}) enabled, with its decrypt statements, until the last file encrypted with it has expired ` +
-    "(logArchive.lifecycle.expirationDays), or re-encrypt the history with the new key first (S3 Batch Operations copy with SSE-KMS). " +
+    "(logArchive.lifecycle.expirationDays; a key orgtrail created is kept by the deploy stack's removed block, with its policy; a " +
+    "brought key is yours to keep), or re-encrypt the history with the new key first (S3 Batch Operations copy with SSE-KMS). " +
     "Give the new key the statements readers need before switching (README, \"Bringing your own KMS key\").",
 };
 
