@@ -164,6 +164,7 @@ describe("synth warns about changes to deployed logs, through the real CLI", () 
     expect(stderr("change the key prefix")).toContain(
       "new files to s3://example-org-cloudtrail-logs/cloudtrail/AWSLogs/…; every file delivered so far stays under s3://example-org-cloudtrail-logs/AWSLogs/…",
     );
+    expect(stderr("change the key prefix")).toContain('add the old prefix to logArchive.previousKeyPrefixes ("";');
     expect(stderr("turn access logs off")).toContain("the bucket stays with its logs, policy, encryption and lifecycle");
   });
 });

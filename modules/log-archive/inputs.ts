@@ -3,6 +3,7 @@ import { TRAIL_KEY_DEFAULTS } from "../trail-key/config";
 import { KEY_DELIVERY_VARIABLES } from "../trail-delivery/key-inputs";
 import { LOG_ARCHIVE_DEFAULTS } from "./config";
 import type { VariableSpec } from "../shared/inputs";
+import { PREVIOUS_KEY_PREFIXES } from "../organization/variables";
 
 /** The module's input table: one row per variable, with the config setting it stands for (see modules/shared/inputs.ts). */
 const DEFAULTS = { ...ORGANIZATION_DEFAULTS, ...LOG_ARCHIVE_DEFAULTS, ...TRAIL_KEY_DEFAULTS };
@@ -17,6 +18,7 @@ export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
   { name: "trail_home_region", config: "organization.homeRegion", example: true, type: "string", rules: "region", description: "Home region of the trail; the bucket and key must be in it too." },
   { name: "bucket_name", config: "logArchive.bucketName", example: true, type: "string", rules: "bucketName", description: "Name of the central CloudTrail log archive bucket." },
   { name: "s3_key_prefix", config: "logArchive.keyPrefix", type: "string", default: null, rules: "keyPrefix", description: "S3 key prefix under which CloudTrail writes AWSLogs/ (no leading or trailing slash); null for none." },
+  PREVIOUS_KEY_PREFIXES,
   { name: "object_ownership", config: "logArchive.objectOwnership", type: "string", default: DEFAULTS.objectOwnership, rules: "objectOwnership", description: "S3 Object Ownership: BucketOwnerEnforced (ACLs disabled) or BucketOwnerPreferred." },
   { name: "member_read_access", config: "memberAccess.enabled", type: "bool", default: true, description: "Let each member account of the organization read (GetObject, prefix-scoped ListBucket, KMS Decrypt through S3) only its own logs." },
   { name: "member_principal_arn_pattern", config: "memberAccess.principalArnPattern", type: "string", default: null, rules: "principalArnPattern", description: "Only member principals whose ARN matches this pattern may read, e.g. arn:aws:iam::*:role/LogReader; null for any." },

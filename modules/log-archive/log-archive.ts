@@ -30,6 +30,8 @@ export interface LogArchiveProps extends TrailContext {
   readonly bucketName: string;
   /** Key path before `AWSLogs/`: `""` or `"<prefix>/"`. */
   readonly keyPath: string;
+  /** Key paths the trail wrote to before: members keep reading their folders there. */
+  readonly previousKeyPaths?: Value<readonly string[]>;
   /** @default BucketOwnerEnforced */
   readonly objectOwnership: string;
   readonly lifecycle: Required<LifecycleProps>;
