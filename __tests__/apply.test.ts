@@ -14,8 +14,11 @@ import { inBatches } from "./helpers/cli";
  * hashicorp/aws waiting for lifecycle configurations to read back.
  */
 const moto = useMoto();
-/** A safety net for a loaded machine: alone, both roots together take about three minutes. */
-const ROOT_TIMEOUT = 600_000;
+/**
+ * A safety net for a loaded machine: on a quiet one both roots together take about three to four minutes (the
+ * deploy stack's five day-2 plans about a minute of it); at a load average of 20 on two cores, over ten.
+ */
+const ROOT_TIMEOUT = 900_000;
 
 function report(root: string, run: RootRun<unknown>): void {
   const s = run.seconds;
