@@ -91,12 +91,12 @@ run "previous_key_prefixes_stay_readable" {
     condition = [
       for s in jsondecode(aws_iam_role_policy.third_party_reader["Auditor"].policy).Statement : s.Resource if s.Sid == "ReadAccountLogs"
       ] == [[
-      "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/333333333333/*",
-      "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/444444444444/*",
-      "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/333333333333/*",
-      "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/444444444444/*",
-      "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/333333333333/*",
-      "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/444444444444/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/333333333333/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/444444444444/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/333333333333/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/444444444444/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/333333333333/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/444444444444/*",
     ]]
     error_message = "The granted account folders under the current prefix and under each previous one."
   }
@@ -105,9 +105,9 @@ run "previous_key_prefixes_stay_readable" {
     condition = [
       for s in jsondecode(aws_iam_role_policy.third_party_reader["SiemVendor"].policy).Statement : s.NotResource if s.Sid == "DenyReadOutsideScope"
       ] == [[
-      "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/*",
-      "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/*",
-      "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/*",
     ]]
     error_message = "The Deny outside the scope leaves the previous prefixes readable too."
   }
