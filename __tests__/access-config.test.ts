@@ -38,60 +38,60 @@ describe("access config", () => {
     const byPath = Object.fromEntries(found.map((p) => [p.path, p]));
     expect(Object.keys(byPath)).toEqual(
       expect.arrayContaining([
-        "memberRoles.0.accountId",
-        "memberRoles.0.roleName",
-        "memberRoles.0.maxSessionDurationSeconds",
-        "thirdPartyReaders.0.externalId",
-        "thirdPartyReaders.0.accounts.0",
+        "memberRoles[123].accountId",
+        "memberRoles[123].roleName",
+        "memberRoles[123].maxSessionDurationSeconds",
+        "thirdPartyReaders[Siem].externalId",
+        "thirdPartyReaders[Siem].accounts.0",
         "trailGuardrail.targetIds.0",
         "trailGuardrail.breakGlassRoleName",
       ]),
     );
-    expect(byPath["thirdPartyReaders.0.externalId"]).toMatchObject({ value: "x", message: "must be 2 to 1224 characters long" });
-    expect(byPath["memberRoles.0.maxSessionDurationSeconds"].message).toMatch(/3600 to 43200/);
+    expect(byPath["thirdPartyReaders[Siem].externalId"]).toMatchObject({ value: "x", message: "must be 2 to 1224 characters long" });
+    expect(byPath["memberRoles[123].maxSessionDurationSeconds"].message).toMatch(/3600 to 43200/);
     expect(byPath["trailGuardrail.targetIds.0"].message).toMatch(/organization root ID .* an OU ID .* or a 12-digit account ID/);
   });
 
   test("an external ID with a character outside [\\w+=,.@:/-] is refused", () => {
     const found = problems({ thirdPartyReaders: [{ name: "Siem", accountId: "999999999999", externalId: "has space" }] });
-    expect(found).toContainEqual(expect.objectContaining({ path: "thirdPartyReaders.0.externalId", value: "has space", message: expect.stringMatching(/contain only/) }));
+    expect(found).toContainEqual(expect.objectContaining({ path: "thirdPartyReaders[Siem].externalId", value: "has space", message: expect.stringMatching(/contain only/) }));
   });
 
   test.each([
-    ["the management account as a third party", { thirdPartyReaders: [{ name: "T", accountId: "111111111111", externalId: "ext-id" }] }, "thirdPartyReaders.0.accountId", /not be the management or log-archive account/],
+    ["the management account as a third party", { thirdPartyReaders: [{ name: "T", accountId: "111111111111", externalId: "ext-id" }] }, "thirdPartyReaders[T].accountId", /not be the management or log-archive account/],
     [
       "the log-archive account as a third party",
       { logArchive: { accountId: "222222222222" }, thirdPartyReaders: [{ name: "T", accountId: "222222222222", externalId: "ext-id" }] },
-      "thirdPartyReaders.0.accountId",
+      "thirdPartyReaders[T].accountId",
       /not be the management or log-archive account/,
     ],
     [
       "an account both member reader and third party",
       { memberRoles: [{ accountId: "333333333333" }], thirdPartyReaders: [{ name: "T", accountId: "333333333333", externalId: "ext-id" }] },
-      "thirdPartyReaders.0.accountId",
+      "thirdPartyReaders[T].accountId",
       /not also be in memberRoles/,
     ],
     ["a member account twice", { memberRoles: [{ accountId: "333333333333" }, { accountId: "333333333333", roleName: "Other" }] }, "memberRoles.1.accountId", /unique/],
     [
       "a third party twice",
       { thirdPartyReaders: [{ name: "T1", accountId: "999999999999", externalId: "ext-id" }, { name: "T2", accountId: "999999999999", externalId: "ext-id2" }] },
-      "thirdPartyReaders.1.accountId",
+      "thirdPartyReaders[T2].accountId",
       /unique/,
     ],
     [
       "a role name used twice, ignoring case",
       { memberRoles: [{ accountId: "333333333333", roleName: "Reader" }], thirdPartyReaders: [{ name: "READER", accountId: "999999999999", externalId: "ext-id" }] },
-      "thirdPartyReaders.0.name",
+      "thirdPartyReaders[READER].name",
       /not used by another reader role/,
     ],
     [
       "a custom role name equal to another member's default",
       { memberRoles: [{ accountId: "333333333333" }, { accountId: "444444444444", roleName: "OrgTrailLogReader-333333333333" }] },
-      "memberRoles.1.roleName",
+      "memberRoles[444444444444].roleName",
       /not used by another reader role/,
     ],
-    ["a duplicate account in a third party's scope", { thirdPartyReaders: [{ name: "T", accountId: "999999999999", externalId: "ext-id", accounts: ["333333333333", "333333333333"] }] }, "thirdPartyReaders.0.accounts.1", /unique/],
-    ["an empty scope", { thirdPartyReaders: [{ name: "T", accountId: "999999999999", externalId: "ext-id", accounts: [] }] }, "thirdPartyReaders.0.accounts", /./],
+    ["a duplicate account in a third party's scope", { thirdPartyReaders: [{ name: "T", accountId: "999999999999", externalId: "ext-id", accounts: ["333333333333", "333333333333"] }] }, "thirdPartyReaders[T].accounts.1", /unique/],
+    ["an empty scope", { thirdPartyReaders: [{ name: "T", accountId: "999999999999", externalId: "ext-id", accounts: [] }] }, "thirdPartyReaders[T].accounts", /./],
     ["a duplicate guardrail target", { trailGuardrail: { targetIds: ["r-ab12", "r-ab12"] } }, "trailGuardrail.targetIds.1", /unique/],
     ["no guardrail target", { trailGuardrail: { targetIds: [] } }, "trailGuardrail.targetIds", /./],
     ["the management account as a guardrail target", { trailGuardrail: { targetIds: ["111111111111"] } }, "trailGuardrail.targetIds.0", /never apply to the management account/],
@@ -101,6 +101,6 @@ describe("access config", () => {
 
   test("an unknown key in an access section is named with a suggestion", () => {
     const found = problems({ memberRoles: [{ accountId: "333333333333", requireMFA: true }] });
-    expect(found).toContainEqual(expect.objectContaining({ path: "memberRoles.0.requireMFA", message: expect.stringMatching(/did you mean requireMfa\?/) }));
+    expect(found).toContainEqual(expect.objectContaining({ path: "memberRoles[333333333333].requireMFA", message: expect.stringMatching(/did you mean requireMfa\?/) }));
   });
 });

@@ -6,6 +6,9 @@ import { parseConfig } from "../config/load";
 import type { Config } from "../config/schema";
 import { workdir } from "./helpers/terraform";
 import { inBatches } from "./helpers/cli";
+import { planAgainstState } from "./helpers/plans";
+import { readPlan } from "../stacks/review/plan";
+import { review } from "../stacks/review/review";
 
 /**
  * Applied end to end against the AWS API emulator moto (helpers/moto.ts; what it does not check:
@@ -78,7 +81,7 @@ async function deployStackRoot() {
   const base: Overrides = {
     organization: { id: org.id, managementAccountId: org.managementAccountId },
     logArchive: { accountId: org.members["log-archive"], keyPrefix: "org/cloudtrail" },
-    trail: { cloudWatchLogs: {}, snsTopic: {} },
+    trail: { cloudWatchLogs: {}, snsTopic: {}, alarms: {} },
     memberRoles: [{ accountId: org.members.workload, requireMfa: true }],
     // A third party outside the organization: any account ID that is none of the organization's.
     thirdPartyReaders: [{ name: "AuditorReader", accountId: "999999999999", externalId: "orgtrail-apply-test" }],
@@ -168,6 +171,9 @@ test(
       ].sort(),
     );
     expect(instancesOf(run.appliedState, "aws_organizations_policy_attachment").map((a) => a.target_id)).toEqual([org.rootId]);
+    // The CIS alarms (trail-alarms), on the trail's log group, notify the trail's topic.
+    expect(instancesOf(run.appliedState, "aws_cloudwatch_log_metric_filter").map((f) => f.log_group_name)).toEqual(Array(15).fill("/aws/cloudtrail/org-trail"));
+    expect(new Set(instancesOf(run.appliedState, "aws_cloudwatch_metric_alarm").map((a) => JSON.stringify(a.alarm_actions)))).toEqual(new Set([JSON.stringify([run.appliedState.outputs.sns_topic_arn.value])]));
     expectSteady(run);
   },
   ROOT_TIMEOUT,
@@ -193,6 +199,26 @@ test(
     // In place; the history stays readable under logArchive.previousKeyPrefixes.
     expect(plans["move the key prefix"]).toMatchObject({ refused: [], holders: {} });
     for (const [name, p] of Object.entries(plans)) expect({ name, deleted: deletesLogs(p) }).toEqual({ name, deleted: [] });
+  },
+  ROOT_TIMEOUT,
+);
+
+test(
+  "orgtrail review of a change planned against the applied state: a new third party, a renamed trail",
+  async () => {
+    const { c, run } = await stackRoot;
+    const changed = parseConfig({
+      ...c,
+      // A renamed bucket is refused by prevent_destroy (no plan to review); a renamed trail is still a replacement.
+      trail: { ...c.trail, name: `${c.trail.name}-v2` },
+      thirdPartyReaders: [...c.thirdPartyReaders, { name: "NewSiem", accountId: "777777777777", externalId: "new-siem-ext-id" }],
+    });
+    const r = review(readPlan(planAgainstState(changed, run.appliedState), "applied-state plan"));
+    expect(r.access.callouts.map((x) => [x.principal, x.newThirdParty])).toEqual([["account 777777777777", true]]);
+    const trail = r.destructive.find((x) => x.address === "aws_cloudtrail.organization")!;
+    expect(trail).toMatchObject({ action: "replace", outcome: "destroyed" });
+    // Nothing that holds logs is destroyed: the log group, whose name follows the trail's, is kept (skip_destroy).
+    expect(r.destructive.filter((x) => ["aws_s3_bucket", "aws_kms_key"].some((t) => x.address.startsWith(`${t}.`)))).toEqual([]);
   },
   ROOT_TIMEOUT,
 );

@@ -11,7 +11,7 @@ const MODULE_NAMES = buildModules(tempDir("module-names")).map((m) => m.name);
 
 const ROOT = join(__dirname, "..");
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
-const COMMANDS = ["synth", "validate", "init", "schema", "rules", "explain"];
+const COMMANDS = ["synth", "validate", "init", "schema", "rules", "explain", "review"];
 
 const GOOD = "organization:\n  id: o-a1b2c3d4e5\n  managementAccountId: '123456789012'\n  homeRegion: eu-west-1\nlogArchive:\n  bucketName: acme-org-trail-logs\ntrail:\n  name: acme-trail\n";
 
@@ -72,7 +72,10 @@ describe("init", () => {
     expect(text.split("\n").filter((l) => l.trim().startsWith("#")).length).toBeGreaterThan(20);
     expect(loadConfig(file)).toEqual(loadConfig());
     expect(cli(["validate"], dir).status).toBe(0);
-    expect(readdirSync(dir)).toEqual(["orgtrail.yaml"]);
+    // The schema its first line names, beside it: what `orgtrail schema` prints.
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=./orgtrail.schema.json");
+    expect(readdirSync(dir).sort()).toEqual(["orgtrail.schema.json", "orgtrail.yaml"]);
+    expect(readFileSync(join(dir, "orgtrail.schema.json"), "utf8")).toBe(cli(["schema"]).stdout);
   });
 
   test("fills in the values given as options", () => {
@@ -106,6 +109,46 @@ describe("init", () => {
 });
 
 describe("validate", () => {
+  test("a region typo with one clear match is an error with 'did you mean'; an unknown region near several stays a warning", () => {
+    const typo = cli(["validate", configFile(GOOD.replace("eu-west-1", "eu-wset-1")).file]);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('  - organization.homeRegion: is not a known region; did you mean eu-west-1? (got "eu-wset-1")');
+    const unknown = cli(["validate", configFile(GOOD.replace("eu-west-1", "eu-west-9")).file]);
+    expect(unknown.status).toBe(0);
+    expect(unknown.stderr).toContain("did you mean eu-west-1, eu-west-2 or eu-west-3? (got \"eu-west-9\")");
+  });
+
+  test("warnings are shown with the errors, not lost to them (human and JSON)", () => {
+    const { file } = configFile(GOOD.replace("acme-org-trail-logs", "logs.acme.example").replace("o-a1b2c3d4e5", "o-1"));
+    const human = cli(["validate", file]);
+    expect(human.status).toBe(2);
+    expect(human.stderr).toContain(`${file}: 1 warning (nothing fails because of them)\n  - logArchive.bucketName: should not contain periods`);
+    expect(human.stderr).toContain("  - organization.id: must be an AWS Organizations ID");
+    const doc = JSON.parse(cli(["validate", "--json", file]).stdout);
+    expect(doc.warnings.map((w: { path: string }) => w.path)).toEqual(["logArchive.bucketName"]);
+  });
+
+  test("problems carry file:line and name list elements by their key", () => {
+    const text = GOOD.replace("acme-org-trail-logs", "Bad_Bucket") + "thirdPartyReaders:\n  - name: ExternalAuditor\n    accountId: '999999999999'\n    externalId: x\n";
+    const { file } = configFile(text);
+    const r = cli(["validate", file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`  - logArchive.bucketName: must contain only lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit (got "Bad_Bucket") at ${file}:6\n`);
+    expect(r.stderr).toContain(`  - thirdPartyReaders[ExternalAuditor].externalId: must be 2 to 1224 characters long (got "x") at ${file}:12`);
+    const doc = JSON.parse(cli(["validate", "--json", file]).stdout);
+    expect(doc.problems.map((p: { path: string; at: string }) => [p.path, p.at])).toEqual([
+      ["logArchive.bucketName", `${file}:6`],
+      ["thirdPartyReaders[ExternalAuditor].externalId", `${file}:12`],
+    ]);
+  });
+
+  test("a config given both as the argument and with --config is a usage error (exit 64), not a silent choice", () => {
+    const { file } = configFile(GOOD);
+    const r = cli(["validate", file, "--config", "other.yaml"]);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain(`a config given twice: ${file} (argument) and other.yaml (--config); give one`);
+  });
+
   test("a good config: exit 0, the verdict and the policy sizes on stdout, progress on stderr", () => {
     const { file } = configFile(GOOD);
     const r = cli(["validate", file]);
@@ -162,7 +205,7 @@ describe("synth", () => {
     const r = cli(["synth", "--out", out]);
     expect(r.status).toBe(0);
     expect(r.stderr.trim().split("\n").map((l) => l.replace(/^orgtrail synth: /, ""))).toEqual([
-      "no --config and no ./orgtrail.yaml: using the embedded example organization",
+      "no --config and no ./orgtrail.yaml: using the embedded example organization (orgtrail init writes a config to edit)",
       "checking policy sizes against the AWS limits",
       "synthesizing the deploy stack org-cloudtrail",
       ...MODULE_NAMES.map((m) => `writing the vendorable module ${m}`),
@@ -175,7 +218,12 @@ describe("synth", () => {
 
   test("--quiet prints nothing on success; --json prints one document with files, resources, policy sizes", () => {
     const dir = tempDir("synth");
-    expect(cli(["synth", "--quiet", "--out", join(dir, "q")])).toEqual({ status: 0, stdout: "", stderr: "" });
+    // Even --quiet says that the Terraform is the embedded example's, on stderr.
+    expect(cli(["synth", "--quiet", "--out", join(dir, "q")])).toEqual({
+      status: 0,
+      stdout: "",
+      stderr: "orgtrail synth: no --config and no ./orgtrail.yaml: using the embedded example organization (orgtrail init writes a config to edit)\n",
+    });
     const r = cli(["synth", "--json", "--out", join(dir, "j")]);
     expect(r.stderr).toBe("");
     const doc = JSON.parse(r.stdout);

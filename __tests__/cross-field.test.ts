@@ -25,7 +25,7 @@ describe("cross-field rules for the access sections", () => {
 
   test("duplicate account IDs and role names among member roles, each reported once", () => {
     const found = problems({ memberRoles: [{ accountId: "333333333333", roleName: "Reader" }, { accountId: "333333333333" }, { accountId: "444444444444", roleName: "reader" }] });
-    expect(found.map((p) => p.path).sort()).toEqual(["memberRoles.1.accountId", "memberRoles.2.roleName"]);
+    expect(found.map((p) => p.path).sort()).toEqual(["memberRoles.1.accountId", "memberRoles[444444444444].roleName"]);
   });
 
   test("a third party is never the management or log-archive account, nor an account with a member role", () => {
@@ -37,9 +37,9 @@ describe("cross-field rules for the access sections", () => {
         { name: "c", accountId: "333333333333", externalId: "x3x" },
       ],
     });
-    expect(found.map((p) => p.path).sort()).toEqual(["thirdPartyReaders.0.accountId", "thirdPartyReaders.1.accountId", "thirdPartyReaders.2.accountId"]);
-    expect(found.find((p) => p.path === "thirdPartyReaders.0.accountId")!.message).toMatch(/management/);
-    expect(found.find((p) => p.path === "thirdPartyReaders.1.accountId")!.message).toMatch(/log-archive/);
+    expect(found.map((p) => p.path).sort()).toEqual(["thirdPartyReaders[a].accountId", "thirdPartyReaders[b].accountId", "thirdPartyReaders[c].accountId"]);
+    expect(found.find((p) => p.path === "thirdPartyReaders[a].accountId")!.message).toMatch(/management/);
+    expect(found.find((p) => p.path === "thirdPartyReaders[b].accountId")!.message).toMatch(/log-archive/);
   });
 
   test("duplicate reader names, scoped accounts and guardrail targets", () => {

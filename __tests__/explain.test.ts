@@ -34,4 +34,18 @@ describe("explain", () => {
     const md = execFileSync("node", [cli, "explain", "--markdown"], { encoding: "utf8" });
     expect(md).toContain("| log archive bucket policy (MemberListOwnLogs) | Allow | any AWS principal |");
   });
+
+  test("NotResource reads as an exclusion, not as every resource", () => {
+    const scoped = explain(config({ memberRoles: [{ accountId: "333333333333" }] }));
+    const deny = scoped.rows.find((r) => r.sid === "DenyReadOutsideScope")!;
+    expect(deny).toMatchObject({ effect: "Deny", actions: ["s3:GetObject"], resources: ["NOT arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/333333333333/*"] });
+  });
+
+  test("--json prints the rows and sizes as one document", () => {
+    const cli = join(__dirname, "..", "dist", "cli", "index.js");
+    const doc = JSON.parse(execFileSync("node", [cli, "explain", "--json"], { encoding: "utf8" }));
+    expect(doc).toMatchObject({ command: "explain", ok: true, config: "embedded example" });
+    expect(doc.rows).toEqual(explain(config({})).rows);
+    expect(doc.sizes.map((s: { name: string }) => s.name)).toEqual(policySizes(config({})).map((s) => s.name));
+  });
 });

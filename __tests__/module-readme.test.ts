@@ -80,7 +80,8 @@ describe("the usage snippets, together in one root with the modules vendored (of
   beforeAll(() => {
     const root = workdir("readme-usage");
     vendorModules(out, root);
-    vendorAccessModules(out, root);
+    // Every module whose snippet is in the root, not only the access modules.
+    vendorAccessModules(out, root, NAMES);
     writeFileSync(join(root, "providers.tf.json"), JSON.stringify({ provider: { aws: [{ region: "us-east-1", ...OFFLINE_PROVIDER }, { alias: "log_archive", region: "us-east-1", ...OFFLINE_PROVIDER }] } }));
     writeFileSync(join(root, "main.tf"), NAMES.map(usageOf).join("\n"));
     plan = initValidatePlan(root);

@@ -4,7 +4,7 @@ import { plural } from "./report";
 /** Human lines are wrapped to this width, so a block reads in a terminal and in a CI log. */
 const WIDTH = 118;
 
-const HEADLINE: Record<Day2Change["outcome"], (c: Day2Change) => string> = {
+export const HEADLINE: Record<Day2Change["outcome"], (c: Day2Change) => string> = {
   destroyed: (c) => `${c.subject} is destroyed`,
   refused: (c) => `refused by Terraform (prevent_destroy); ${c.subject} stays`,
   kept: (c) => `${c.subject} is kept in AWS, outside Terraform`,
@@ -46,7 +46,7 @@ export const day2Json = (comparison: Day2Comparison) => ({
 });
 
 /** `    label:  text`, wrapped at WIDTH with the text's left edge kept. */
-function field(label: string, text: string): string {
+export function field(label: string, text: string): string {
   const indent = " ".repeat(12);
   const lines: string[] = [];
   let line = `    ${`${label}:`.padEnd(8)}`;

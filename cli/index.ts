@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import YAML from "yaml";
 import { ConfigError, parseConfig, readConfig, type LoadedConfig } from "../config/load";
@@ -11,6 +12,7 @@ import { assertWithinLimits, PolicyTooLargeError } from "../modules/shared/limit
 import { OutputRefusedError } from "../stacks/atomic-write";
 import { LogsAtRiskError } from "../stacks/day2/change";
 import { policySizes } from "../stacks/policy-sizes";
+import { PlanReadError } from "../stacks/review/plan";
 import type { ModuleFormat } from "../stacks/hcl";
 import { VERSION } from "./assets";
 import type { StarterValues } from "./init-template";
@@ -19,7 +21,7 @@ import { modeOf, plural, policyJson, policyLines, Reporter } from "./report";
 import { day2Json, day2Text } from "./day2-report";
 
 /** Exit codes; help/partials/exit-codes.hbs explains them to users. */
-export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, logsAtRisk: 4, usage: 64 } as const;
+export const EXIT = { ok: 0, failed: 1, invalidConfig: 2, refused: 3, logsAtRisk: 4, gated: 5, usage: 64 } as const;
 
 /** Config files picked up from the working folder when --config is not given. */
 const DISCOVERED_CONFIGS = ["orgtrail.yaml", "orgtrail.yml", "orgtrail.json"];
@@ -33,16 +35,19 @@ interface OutputOptions {
 async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => void | Promise<void>): Promise<void> {
   const context: { loaded?: LoadedConfig } = {};
   const extra = () => ({ config: context.loaded?.source, warnings: context.loaded?.warnings ?? [], written: false });
-  const nothing = ["validate", "rules", "explain"].includes(r.command) ? "" : "\nNothing was written.";
+  const nothing = ["validate", "rules", "explain", "review"].includes(r.command) ? "" : "\nNothing was written.";
   try {
     await body(context);
   } catch (e) {
     if (e instanceof ConfigError) {
-      r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems });
+      r.warnings(e.source, e.warnings);
+      r.fail(EXIT.invalidConfig, "invalid-config", `${e.message}${nothing}`, { ...extra(), config: e.source, problems: e.problems, warnings: e.warnings });
     } else if (e instanceof PolicyTooLargeError) {
       r.fail(EXIT.invalidConfig, "policy-too-large", `${e.message}${nothing}`, { ...extra(), policies: policyJson(e.reports) });
     } else if (e instanceof LogsAtRiskError) {
       r.fail(EXIT.logsAtRisk, "logs-at-risk", `${e.message}${nothing}`, { ...extra(), ...day2Json(e.comparison) });
+    } else if (e instanceof PlanReadError) {
+      r.fail(EXIT.invalidConfig, "invalid-plan", e.message, extra());
     } else if (e instanceof OutputRefusedError || (e as NodeJS.ErrnoException).code === "EEXIST") {
       r.fail(EXIT.refused, "output-refused", `${(e as Error).message}${nothing}`, extra());
     } else {
@@ -53,12 +58,20 @@ async function run(r: Reporter, body: (context: { loaded?: LoadedConfig }) => vo
 
 function load(r: Reporter, path: string | undefined, context: { loaded?: LoadedConfig }): LoadedConfig {
   const file = path ?? DISCOVERED_CONFIGS.find((f) => existsSync(f));
-  r.progress(file ? `reading ${file}` : "no --config and no ./orgtrail.yaml: using the embedded example organization");
+  // Said in every mode: Terraform for an example organization must never pass for the user's own.
+  if (file) r.progress(`reading ${file}`);
+  else r.notice("no --config and no ./orgtrail.yaml: using the embedded example organization (orgtrail init writes a config to edit)");
   const loaded = readConfig(file);
   context.loaded = loaded;
   r.warnings(loaded.source, loaded.warnings);
   return loaded;
 }
+
+/** The schema file the starter config names in its first line. */
+const SCHEMA_FILE = "orgtrail.schema.json";
+
+/** Absent, or an earlier orgtrail schema: a file orgtrail may (re)write. */
+const isOrgtrailSchema = (path: string): boolean => !existsSync(path) || readFileSync(path, "utf8").includes(`"title": "orgtrail configuration"`);
 
 const seconds = (started: bigint): number => Math.round(Number(process.hrtime.bigint() - started) / 1e6) / 1000;
 
@@ -132,6 +145,10 @@ program
   .action((file: string | undefined, opts: { config?: string } & OutputOptions) => {
     const r = new Reporter("validate", modeOf(opts));
     return run(r, (context) => {
+      if (file && opts.config) {
+        r.fail(EXIT.usage, "usage", `a config given twice: ${file} (argument) and ${opts.config} (--config); give one`);
+        return;
+      }
       const loaded = load(r, opts.config ?? file, context);
       r.progress("checking policy sizes against the AWS limits");
       const policies = policySizes(loaded.config);
@@ -168,7 +185,17 @@ program
         if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new OutputRefusedError(file, "exists", "use --force to overwrite it");
         throw e;
       }
-      r.done([`Wrote ${file}: edit it, then run orgtrail validate --config ${file}`], { file, written: true });
+      // The starter's first line points editors at the schema beside it: write it there.
+      const schema = join(dirname(file), SCHEMA_FILE);
+      const schemaWritten = isOrgtrailSchema(schema);
+      if (schemaWritten) writeFileAtomically(schema, (require("../config/json-schema") as typeof import("../config/json-schema")).configJsonSchemaText(), true);
+      r.done(
+        [
+          `Wrote ${file}: edit it, then run orgtrail validate --config ${file}`,
+          schemaWritten ? `Wrote ${schema} beside it, for completion and checks in editors` : `Left ${schema} as it is: it is not an orgtrail schema`,
+        ],
+        { file, schema: schemaWritten ? schema : null, written: true },
+      );
     });
   });
 
@@ -184,8 +211,7 @@ program
         process.stdout.write(text);
         return;
       }
-      const ours = !existsSync(opts.out) || readFileSync(opts.out, "utf8").includes(`"title": "orgtrail configuration"`);
-      if (!ours) throw new OutputRefusedError(opts.out, "exists and is not an orgtrail schema", "choose another --out");
+      if (!isOrgtrailSchema(opts.out)) throw new OutputRefusedError(opts.out, "exists and is not an orgtrail schema", "choose another --out");
       writeFileAtomically(opts.out, text, true);
     });
   });
@@ -219,14 +245,60 @@ program
 program
   .command("explain")
   .description("Print who may do what on which prefix, and each policy's size against its AWS limit.")
-  .addOption(configOption())
-  .option("--markdown", "Markdown tables, e.g. for a pull-request description")
-  .action((opts: { config?: string; markdown?: boolean }) => {
-    const r = new Reporter("explain", "quiet");
+  .addOption(configOption().conflicts("plan"))
+  .option("-p, --plan <file>", "read the policies a saved plan will apply (`terraform show -json` output of any root) instead of a config")
+  .addOption(new Option("--markdown", "Markdown tables, e.g. for a pull-request description").conflicts("json"))
+  .addOption(jsonOption())
+  .action((opts: { config?: string; plan?: string; markdown?: boolean; json?: boolean }) => {
+    const r = new Reporter("explain", opts.json ? "json" : "quiet");
     return run(r, (context) => {
-      const { explain, formatMarkdown, formatText } = require("../stacks/explain") as typeof import("../stacks/explain");
-      const e = explain(load(r, opts.config, context).config);
-      process.stdout.write(opts.markdown ? formatMarkdown(e) : formatText(e));
+      const { explain, explainPolicies, formatMarkdown, formatText } = require("../stacks/explain") as typeof import("../stacks/explain");
+      let unknown: string[] = [];
+      let e;
+      if (opts.plan) {
+        const { plannedDocuments, readPlan } = require("../stacks/review/plan") as typeof import("../stacks/review/plan");
+        const planned = plannedDocuments(readPlan(readFileSync(opts.plan, "utf8"), opts.plan));
+        unknown = planned.unknown;
+        e = explainPolicies(planned.policies);
+      } else {
+        e = explain(load(r, opts.config, context).config);
+      }
+      const note = unknown.length ? `Computed during apply, so not shown: ${unknown.join(", ")}\n` : "";
+      if (opts.json) {
+        const source = opts.plan ? { plan: opts.plan } : { config: context.loaded?.source, warnings: context.loaded?.warnings ?? [] };
+        process.stdout.write(JSON.stringify({ command: "explain", ok: true, exitCode: 0, ...source, rows: e.rows, sizes: policyJson(e.sizes), unknownPolicies: unknown }, null, 2) + "\n");
+      } else process.stdout.write((opts.markdown ? formatMarkdown(e) : formatText(e)) + note);
+    });
+  });
+
+program
+  .command("review")
+  .description("Report what a Terraform plan changes: access per principal, destruction of logs, policy sizes.")
+  .requiredOption("-p, --plan <file>", "`terraform show -json` output of a saved plan, of any root (deploy stack or vendored modules)")
+  .addOption(new Option("--markdown", "Markdown for a pull-request comment").conflicts("json"))
+  .addOption(jsonOption())
+  .option("--fail-on <gates>", "comma-separated: exit 5 when the plan does any of these (see below)", "")
+  .action((opts: { plan: string; markdown?: boolean; failOn: string } & OutputOptions) => {
+    const r = new Reporter("review", modeOf(opts));
+    return run(r, () => {
+      const { GATES, gatesHit, isGate, review } = require("../stacks/review/review") as typeof import("../stacks/review/review");
+      const { readPlan } = require("../stacks/review/plan") as typeof import("../stacks/review/plan");
+      const { reviewJson, reviewMarkdown, reviewText } = require("./review-report") as typeof import("./review-report");
+      const asked = opts.failOn.split(",").map((g) => g.trim()).filter(Boolean);
+      const unknown = asked.filter((g) => !isGate(g));
+      if (unknown.length) {
+        r.fail(EXIT.usage, "usage", `--fail-on: unknown gate ${unknown.map((g) => JSON.stringify(g)).join(", ")}; known: ${Object.keys(GATES).join(", ")}`);
+        return;
+      }
+      const result = review(readPlan(readFileSync(opts.plan, "utf8"), opts.plan));
+      const hit = gatesHit(result, asked.filter(isGate));
+      if (opts.json) {
+        process.stdout.write(JSON.stringify({ command: "review", ok: !hit.length, exitCode: hit.length ? EXIT.gated : EXIT.ok, plan: opts.plan, ...reviewJson(result, hit) }, null, 2) + "\n");
+      } else {
+        process.stdout.write(opts.markdown ? reviewMarkdown(result, hit) : reviewText(result, hit));
+        if (hit.length) process.stderr.write(`orgtrail review: the plan ${hit.map((g) => `fails --fail-on ${g}: ${GATES[g].means}`).join("; ")}\n`);
+      }
+      if (hit.length) process.exitCode = EXIT.gated;
     });
   });
 

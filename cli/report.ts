@@ -22,6 +22,11 @@ export class Reporter {
     process.stderr.write(`${source}: ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (nothing fails because of them)\n${warnings.map(formatProblem).join("\n")}\n`);
   }
 
+  /** What a person must know about the run, even with --quiet: on stderr unless the JSON document carries it. */
+  notice(text: string): void {
+    if (this.mode !== "json") process.stderr.write(`orgtrail ${this.command}: ${text}\n`);
+  }
+
   /** What must not be silent, even with --quiet: on stderr unless the JSON document carries it. */
   alarm(text: string): void {
     if (this.mode !== "json" && text) process.stderr.write(text);

@@ -29,5 +29,6 @@ export const README_EXAMPLE = {
     { name: "Auditor", accountId: "888888888888", externalId: "aud:1/2", requireMfa: true, accounts: ["333333333333", "444444444444"] },
   ],
   userPolicies: {},
+  memberLogQueries: { accounts: ["333333333333"] },
   trailGuardrail: { targetIds: ["r-ab12", "ou-ab12-abcd1234"], breakGlassRoleName: "BreakGlass" },
 } satisfies ConfigInput;

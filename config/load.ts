@@ -1,23 +1,28 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import YAML from "yaml";
+import YAML, { LineCounter } from "yaml";
 import type { z } from "zod";
 import { EXAMPLE_CONFIG } from "./example";
 import { CONCEPTS } from "../modules";
 import { configSchema, type Config } from "./schema";
-import { configWarnings } from "./warnings";
+import { didYouMean, isRegionTypo, regionCandidates, REGION_PATHS } from "./regions";
+import { configWarnings, inputWarnings } from "./warnings";
 
 /** One problem in a config: where, what was given, which rule it breaks. */
 export interface Problem {
   readonly path: string;
   readonly value?: unknown;
   readonly message: string;
+  /** `file:line` of the setting, where the YAML parser gives it. */
+  readonly at?: string;
 }
 
 export class ConfigError extends Error {
   constructor(
     readonly source: string,
     readonly problems: readonly Problem[],
+    /** Warnings the same config earns: shown with the errors, not lost to them. */
+    readonly warnings: readonly Problem[] = [],
   ) {
     super(`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n` + problems.map(formatProblem).join("\n"));
     this.name = "ConfigError";
@@ -27,14 +32,41 @@ export class ConfigError extends Error {
 export function formatProblem(p: Problem): string {
   let got = p.value === undefined ? "" : JSON.stringify(p.value);
   if (got.length > 100) got = `${got.slice(0, 80)}… (${got.length} characters)`;
-  return `  - ${p.path || "(top level)"}: ${p.message}${got ? ` (got ${got})` : ""}`;
+  return `  - ${p.path || "(top level)"}: ${p.message}${got ? ` (got ${got})` : ""}${p.at ? ` at ${p.at}` : ""}`;
 }
 
 /** Validates a config object; throws ConfigError listing every problem at once. */
-export function parseConfig(input: unknown, source = "config"): Config {
+export function parseConfig(input: unknown, source = "config", locate?: Locate): Config {
   const result = configSchema.safeParse(input, { reportInput: true });
-  if (result.success) return result.data;
-  throw new ConfigError(source, toProblems(result.error.issues, input));
+  const typos = regionTypos(input);
+  if (result.success && !typos.length) return result.data;
+  const problems = [...(result.success ? [] : toProblems(result.error.issues, input)), ...typos];
+  throw new ConfigError(source, locate ? problems.map((p) => located(p, locate)) : problems, inputWarnings(input).map((w) => (locate ? located(w, locate) : w)));
+}
+
+/** Where a setting is written (`file:line`), from its path; undefined when the source has no lines (JSON, an object). */
+export type Locate = (path: readonly PropertyKey[]) => string | undefined;
+
+/** Problems name settings by formatted path; the locator reads raw ones (kept on the side while formatting). */
+const RAW_PATHS = new WeakMap<Problem, readonly PropertyKey[]>();
+
+function located(p: Problem, locate: Locate): Problem {
+  const at = locate(RAW_PATHS.get(p) ?? p.path.split(".").filter(Boolean));
+  return at ? { ...p, at } : p;
+}
+
+const problem = (p: Problem, path: readonly PropertyKey[]): Problem => {
+  RAW_PATHS.set(p, path);
+  return p;
+};
+
+/** A region setting one edit away from exactly one known region is a typo, not a new region: an error. */
+function regionTypos(input: unknown): Problem[] {
+  return REGION_PATHS.flatMap((path) => {
+    const value = valueAt(input, path);
+    if (typeof value !== "string" || !isRegionTypo(value)) return [];
+    return [problem({ path: formatPath(path), value, message: `is not a known region; ${didYouMean(regionCandidates(value))}` }, path)];
+  });
 }
 
 export interface LoadedConfig {
@@ -56,11 +88,12 @@ export function loadConfig(path?: string): Config {
 /** Like loadConfig, with the warnings the config earns. */
 export function readConfig(path?: string): LoadedConfig {
   const source = path || EXAMPLE_SOURCE;
-  const config = parseConfig(path ? readData(path) : EXAMPLE_CONFIG, source);
-  return { config, source, warnings: configWarnings(config) };
+  const { data, locate } = path ? readData(path) : { data: EXAMPLE_CONFIG, locate: undefined };
+  const config = parseConfig(data, source, locate);
+  return { config, source, warnings: configWarnings(config).map((w) => (locate ? located(w, locate) : w)) };
 }
 
-function readData(path: string): unknown {
+function readData(path: string): { data: unknown; locate?: Locate } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -71,23 +104,58 @@ function readData(path: string): unknown {
   }
   if (extname(path).toLowerCase() === ".json") {
     try {
-      return JSON.parse(text);
+      return { data: JSON.parse(text) };
     } catch (e) {
       throw new ConfigError(path, [{ path: "", message: `is not valid JSON: ${(e as Error).message}` }]);
     }
   }
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length) {
-    throw new ConfigError(path, doc.errors.map((e) => ({ path: "", message: `is not valid YAML: ${e.message.replace(/\n+/g, " ").trim()}` })));
+    throw new ConfigError(
+      path,
+      doc.errors.map((e) => ({ path: "", message: `is not valid YAML: ${e.message.replace(/\n+/g, " ").trim()}`, ...(e.linePos ? { at: `${path}:${e.linePos[0].line}` } : {}) })),
+    );
   }
-  return doc.toJS() ?? {};
+  // The line of the setting, or of the closest enclosing one that is written (a missing setting: its section).
+  const locate: Locate = (at) => {
+    for (let n = at.length; n > 0; n--) {
+      const node = doc.getIn(at.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return `${path}:${lines.linePos(node.range[0]).line}`;
+    }
+    return undefined;
+  };
+  return { data: doc.toJS() ?? {}, locate };
 }
 
-/** A path as `logArchive.bucketName` or `trail.insights.0`; a key that is not a plain word is quoted: `tags["aws:x"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+/**
+ * A path as `logArchive.bucketName` or `trail.insights.0`; a key that is not a plain word is quoted: `tags["aws:x"]`.
+ * Given the input, a list element is named by its key where it has one, unique in its list:
+ * `thirdPartyReaders[ExternalAuditor].externalId`, `memberRoles[333333333333].roleName`.
+ */
+export function formatPath(path: readonly PropertyKey[], input?: unknown): string {
   return path
-    .map((k, i) => (/^[A-Za-z0-9_]+$/.test(String(k)) ? `${i === 0 ? "" : "."}${String(k)}` : `[${JSON.stringify(String(k))}]`))
+    .map((k, i) => {
+      const key = typeof k === "number" && input !== undefined ? elementKey(valueAt(input, path.slice(0, i)), k) : undefined;
+      if (key !== undefined) return /^[\w+=,.@:-]+$/.test(key) ? `[${key}]` : `[${JSON.stringify(key)}]`;
+      return /^[A-Za-z0-9_]+$/.test(String(k)) ? `${i === 0 ? "" : "."}${String(k)}` : `[${JSON.stringify(String(k))}]`;
+    })
     .join("");
+}
+
+/** The fields that name a list element (a reader's `name`, a member role's `accountId`), in order of preference. */
+const ELEMENT_KEYS = ["name", "accountId"];
+
+function elementKey(list: unknown, index: number): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const element = list[index] as Record<string, unknown> | undefined;
+  for (const field of ELEMENT_KEYS) {
+    const v = element && typeof element === "object" ? element[field] : undefined;
+    if (typeof v !== "string" || !v) continue;
+    const same = list.filter((e) => e && typeof e === "object" && (e as Record<string, unknown>)[field] === v).length;
+    return same === 1 ? v : undefined;
+  }
+  return undefined;
 }
 
 /** Settings that a release renamed, old path to new path, from every concept: a config using the old name is told the new one. */
@@ -96,18 +164,19 @@ const RENAMED_SETTINGS: Record<string, string> = Object.assign({}, ...CONCEPTS.m
 function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    const path = formatPath(issue.path);
+    const path = formatPath(issue.path, input);
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(issue.path);
       for (const key of issue.keys) {
-        const path = formatPath([...issue.path, key]);
+        const raw = [...issue.path, key];
+        const path = formatPath(raw, input);
         const renamed = RENAMED_SETTINGS[path];
         if (renamed) {
-          problems.push({ path, message: `was renamed to ${renamed}: rename it in your config` });
+          problems.push(problem({ path, message: `was renamed to ${renamed}: rename it in your config` }, raw));
           continue;
         }
         const hint = closest(key, known);
-        problems.push({ path, message: `is not a known setting${hint ? `; did you mean ${hint}?` : ""} (known here: ${known.join(", ")})` });
+        problems.push(problem({ path, message: `is not a known setting${hint ? `; did you mean ${hint}?` : ""} (known here: ${known.join(", ")})` }, raw));
       }
       continue;
     }
@@ -120,7 +189,7 @@ function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Proble
       value = valueAt(input, issue.path);
       message = `must be one of ${issue.options.map(String).join(", ")}`;
     }
-    problems.push({ path, value, message });
+    problems.push(problem({ path, value, message }, issue.path));
   }
   return problems;
 }

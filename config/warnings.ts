@@ -2,28 +2,37 @@ import type { Problem } from "./load";
 import { rulesOf, type AdviceName } from "../modules/shared/rules/field-rules";
 import { broken } from "../modules/shared/rules/rule";
 import type { Config } from "./schema";
+import { didYouMean, isRegionTypo, regionCandidates } from "./regions";
 
 /**
  * Warnings: settings that AWS accepts and orgtrail deploys, but that a reviewer should see. They are reported with
  * the errors and never fail a run.
  */
 export function configWarnings(c: Config): Problem[] {
-  const out: Problem[] = [];
-  const advise = (name: AdviceName, path: string, value: string | undefined) => {
-    if (value === undefined) return;
-    for (const rule of broken(rulesOf(name), value)) out.push({ path, value, message: `should ${rule.must}` });
-  };
-  advise("knownRegion", "organization.homeRegion", c.organization.homeRegion);
-  advise("bucketNameWithoutPeriods", "logArchive.bucketName", c.logArchive.bucketName);
-  if (c.logArchive.accessLogs.enabled) advise("bucketNameWithoutPeriods", "logArchive.accessLogs.bucketName", c.logArchive.accessLogs.bucketName);
+  return inputWarnings(c);
+}
 
-  const switches: Record<string, boolean> = {
-    "trail.multiRegion": c.trail.multiRegion,
-    "trail.logFileValidation": c.trail.logFileValidation,
-    "trail.includeGlobalServiceEvents": c.trail.includeGlobalServiceEvents,
-    "logArchive.accessLogs.enabled": c.logArchive.accessLogs.enabled,
+/**
+ * The same, read off a config that may be invalid (its values as given, defaults not applied): warnings are shown
+ * with the errors, not lost to them. Settings given with the wrong type earn their error, not a warning.
+ */
+export function inputWarnings(input: unknown): Problem[] {
+  const at = (path: string): unknown => path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), input);
+  const out: Problem[] = [];
+  const advise = (name: AdviceName, path: string, value: unknown, hint = "") => {
+    if (typeof value !== "string") return;
+    for (const rule of broken(rulesOf(name), value)) out.push({ path, value, message: `should ${rule.must}${hint}` });
   };
-  for (const { path, why } of SWITCHED_OFF) if (!switches[path]) out.push({ path, value: false, message: `is off: ${why}` });
+  const region = at("organization.homeRegion");
+  // A typo with one clear match is an error (config/regions.ts); a region that is merely unknown stays a warning.
+  if (typeof region === "string" && !isRegionTypo(region)) {
+    const hint = didYouMean(regionCandidates(region));
+    advise("knownRegion", "organization.homeRegion", region, hint ? `; ${hint}` : "");
+  }
+  advise("bucketNameWithoutPeriods", "logArchive.bucketName", at("logArchive.bucketName"));
+  if (at("logArchive.accessLogs.enabled") !== false) advise("bucketNameWithoutPeriods", "logArchive.accessLogs.bucketName", at("logArchive.accessLogs.bucketName"));
+  // Off only when switched off explicitly: each defaults to on.
+  for (const { path, why } of SWITCHED_OFF) if (at(path) === false) out.push({ path, value: false, message: `is off: ${why}` });
   return out;
 }
 

@@ -4,12 +4,14 @@ import { deployment } from "./deployment";
 import { eventSelectors } from "./event-selectors";
 import { logArchive } from "./log-archive";
 import { memberAccess } from "./member-access";
+import { memberLogQueries } from "./member-log-queries";
 import { memberReaderRoles } from "./member-reader-roles";
 import { organization } from "./organization";
 import { organizationTrail } from "./organization-trail";
 import { thirdPartyReaders } from "./third-party-readers";
 import { trailDelivery } from "./trail-delivery";
 import { trailGuardrail } from "./trail-guardrail";
+import { trailAlarms } from "./trail-alarms";
 import { trailKey } from "./trail-key";
 
 /**
@@ -31,4 +33,6 @@ export const CONCEPTS = [
   thirdPartyReaders,
   cloudTrailUserPolicies,
   trailGuardrail,
+  trailAlarms,
+  memberLogQueries,
 ] as const;

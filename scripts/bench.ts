@@ -16,6 +16,7 @@ import { parseConfig } from "../config/load";
 import { EXAMPLE_CONFIG } from "../config/example";
 import { policySizes } from "../stacks/policy-sizes";
 import { projectRoot } from "../stacks/project-root";
+import { writeCliConfig } from "./terraform-providers";
 
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const ROOT = projectRoot();
@@ -77,12 +78,7 @@ const filesIn = (dir: string, prefix = ""): Record<string, string> =>
   );
 
 function terraformEnv(): NodeJS.ProcessEnv {
-  const rc = join(work, "terraformrc");
-  writeFileSync(
-    rc,
-    `provider_installation {\n  filesystem_mirror {\n    path    = "/opt/tf-plugins"\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
-  );
-  return { ...process.env, TF_CLI_CONFIG_FILE: rc, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  return { ...process.env, TF_CLI_CONFIG_FILE: writeCliConfig(work), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
 }
 
 function main(): void {
@@ -222,7 +218,7 @@ function main(): void {
     "npm ci && npm run bench            # or: npm run bench -- --runs 7",
     "```",
     "",
-    "It needs GNU time (`/usr/bin/time`), terraform and the hashicorp/aws provider in the local mirror (`/opt/tf-plugins`).",
+    "It needs GNU time (`/usr/bin/time`) and terraform; hashicorp/aws comes from a local provider mirror when the machine has one, else from the Terraform registry (scripts/terraform-providers.ts).",
     "",
   );
   writeFileSync(join(ROOT, "BENCHMARKS.md"), lines.join("\n"));

@@ -16,7 +16,7 @@ TF
 python3 - "$work/schema.json" "$root/stacks/hcl/block-schema.json" <<'PY'
 import json, re, sys
 d = json.load(open(sys.argv[1]))["provider_schemas"]["registry.terraform.io/hashicorp/aws"]
-pattern = re.compile(r"^aws_(s3_bucket|kms_|cloudtrail|iam_|organizations_|cloudwatch_log_|sns_topic|partition|region|caller_identity)")
+pattern = re.compile(r"^aws_(s3_bucket|kms_|cloudtrail|iam_|organizations_|cloudwatch_log_|cloudwatch_metric_alarm|glue_catalog_database|glue_catalog_table|athena_workgroup|sns_topic|partition|region|caller_identity)")
 def blocks(b):
     return {k: blocks(v["block"]) for k, v in sorted(b.get("block_types", {}).items())}
 out = {

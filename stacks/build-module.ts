@@ -1,5 +1,6 @@
 import { App, TerraformStack } from "../modules/shared/facade";
 import { CONCEPTS } from "../modules";
+import { useFixedAddresses } from "../modules/shared/logical-id";
 import type { ModuleDefinition } from "../modules/shared/concept";
 import { exampleOf, ModuleVariables } from "../modules/shared/variables";
 import { README_EXAMPLE } from "../config/example";
@@ -14,6 +15,7 @@ const readmeExample = () => parseConfig(README_EXAMPLE, "README example");
 /** A vendorable module from its definition: variables, resources and outputs, README, shipped tests. */
 export function buildModule(app: App, definition: ModuleDefinition): ModuleBuild {
   const stack = new TerraformStack(app, definition.name);
+  useFixedAddresses(stack);
   const v = new ModuleVariables(stack, definition.variables);
   definition.build(stack, v);
   const doc = definition.doc();

@@ -3,6 +3,7 @@ import type { Config } from "../config/schema";
 import { CONCEPTS } from "../modules";
 import type { Concept, DeployContext } from "../modules/shared/concept";
 import { output } from "../modules/shared/output";
+import { useFixedAddresses } from "../modules/shared/logical-id";
 import { PROVIDER_VERSION_RANGE, TERRAFORM_VERSION_RANGE } from "./to-module";
 
 export const DEPLOY_STACK_NAME = "org-cloudtrail";
@@ -14,6 +15,7 @@ export const DEPLOY_STACK_NAME = "org-cloudtrail";
 export class OrgCloudTrailStack extends TerraformStack {
   constructor(scope: Construct, name: string, config: Config) {
     super(scope, name);
+    useFixedAddresses(this);
     // cdktf pins the exact provider version it was built with; users need the supported range.
     this.addOverride("terraform.required_providers.aws", { source: "hashicorp/aws", version: PROVIDER_VERSION_RANGE });
     this.addOverride("terraform.required_version", TERRAFORM_VERSION_RANGE);

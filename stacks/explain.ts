@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema";
 import type { ResolvedStatement } from "../modules/shared/document";
 import { measure, type SizeReport } from "../modules/shared/limits";
-import { policiesOf } from "./policy-sizes";
+import { policiesOf, type NamedPolicy } from "./policy-sizes";
 
 /** One grant or denial, as a reviewer reads it: who, may or may not, do what, where, under which conditions. */
 export interface AccessRow {
@@ -21,7 +21,11 @@ export interface Explanation {
 
 /** The access matrix of every policy a config produces, read off the documents AWS will receive. */
 export function explain(config: Config): Explanation {
-  const policies = policiesOf(config);
+  return explainPolicies(policiesOf(config));
+}
+
+/** The same for any documents: those a plan will apply (`explain --plan`). */
+export function explainPolicies(policies: readonly NamedPolicy[]): Explanation {
   return {
     rows: policies.flatMap((p) => p.document.Statement.map((s) => row(p.name, s))),
     sizes: policies.map((p) => measure(p.name, p.document, p.kind)),
@@ -43,7 +47,10 @@ function row(policy: string, s: ResolvedStatement): AccessRow {
   const conditions = Object.entries(s.Condition ?? {}).flatMap(([op, entries]) =>
     Object.entries(entries).map(([key, value]) => `${key} ${op} ${list(value).join(" | ")}`),
   );
-  return { policy, sid: s.Sid, effect: s.Effect, principal: principal(s), actions: list(s.Action), resources: list(s.Resource), conditions };
+  // NotAction / NotResource read as exclusions: a scoped Deny must not print like "deny everything".
+  const notActions = list((s as { NotAction?: string | string[] }).NotAction).map((a) => `NOT ${a}`);
+  const notResources = list(s.NotResource).map((r) => `NOT ${r}`);
+  return { policy, sid: s.Sid, effect: s.Effect, principal: principal(s), actions: [...list(s.Action), ...notActions], resources: [...list(s.Resource), ...notResources], conditions };
 }
 
 export function formatText(e: Explanation): string {

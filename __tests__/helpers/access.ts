@@ -59,8 +59,10 @@ export function vendorAccessModules(synthOut: string, root: string, modules = Ob
  * The example's values are those of `ACCESS_EXAMPLE_CONFIG`.
  */
 export function planAccessExample(): Plan {
-  const dir = workdir("example-access", join(__dirname, "..", "..", "examples", "access"));
-  vendorAccessModules(synthTo(ACCESS_EXAMPLE_CONFIG), dir);
+  // The examples share ../vendor, as committed: the freshly synthesized modules replace the vendored ones.
+  const examples = workdir("example-access", join(__dirname, "..", "..", "examples"));
+  vendorAccessModules(synthTo(ACCESS_EXAMPLE_CONFIG), examples);
+  const dir = join(examples, "access");
   writeOfflineProviders(dir, [undefined, "log_archive"]);
   return initValidatePlan(dir);
 }

@@ -1,10 +1,11 @@
+import { allowDestroy } from "./moto";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config/schema";
 import { policiesOf } from "../../stacks/policy-sizes";
 import { LOG_ARCHIVE_VARIABLES } from "../../modules/log-archive/module";
 import { argumentsOf } from "../../modules/shared/variables";
-import { initValidatePlan, workdir, writeOfflineProviders, type Plan } from "./terraform";
+import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
 import { synthTo } from "./synth";
 
 /** Plans the deploy stack of a config offline. */
@@ -93,4 +94,111 @@ export function unknownPolicies(plan: Plan): string[] {
   return Object.entries(plan.unknown)
     .filter(([address, u]) => /aws_s3_bucket_policy|aws_kms_key\.|aws_iam_role|aws_sns_topic_policy/.test(address) && (u.policy === true || u.assume_role_policy === true))
     .map(([address]) => address);
+}
+
+/**
+ * A genuine plan of a config change, offline: the deploy stack of `before` is planned, its planned values become
+ * the state (with the IDs and ARNs AWS would have assigned), and the deploy stack of `after` is planned against
+ * that state with `-refresh=false`. Terraform and the real provider decide every action (update, replace, delete),
+ * as they would against the applied stack. Returns the `terraform show -json` text of the second plan.
+ */
+const states = new Map<string, Record<string, unknown>>();
+
+export function planConfigChange(before: Config, after: Config, options: PlanOptions = {}): string {
+  const key = JSON.stringify(before);
+  const state = states.get(key) ?? stateFromPlan(planDeployStack(before).raw, before);
+  states.set(key, state);
+  return planAgainstState(after, state, options);
+}
+
+export interface PlanOptions {
+  /**
+   * Plan as a root without orgtrail's `prevent_destroy` (a hand-edited stack, another generator): Terraform refuses
+   * a plan that replaces a protected bucket or key, so a test of what a reviewer sees in such a plan lifts it.
+   */
+  readonly unprotected?: boolean;
+}
+
+/**
+ * The deploy stack of `after` planned offline against a state (`terraform state pull` output, or one made by
+ * planConfigChange) with `-refresh=false`: what Terraform would do to that state. Returns `terraform show -json`.
+ */
+export function planAgainstState(after: Config, state: object, options: PlanOptions = {}): string {
+  const out = synthTo(after);
+  const dir = workdir("change", join(out, "stacks", "org-cloudtrail"));
+  const separate = (after.logArchive.accountId ?? after.organization.managementAccountId) !== after.organization.managementAccountId;
+  writeOfflineProviders(dir, [undefined, ...(separate ? ["log_archive"] : []), ...(after.organization.delegatedAdminAccountId ? ["delegated_admin"] : [])]);
+  writeFileSync(join(dir, "zz_offline_backend_override.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "terraform.tfstate" } } } }));
+  writeFileSync(join(dir, "terraform.tfstate"), JSON.stringify(state, null, 2));
+  if (options.unprotected) allowDestroy(dir);
+  mustTerraform(dir, ["init", "-input=false", "-no-color"]);
+  mustTerraform(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=tfplan"]);
+  return mustTerraform(dir, ["show", "-json", "tfplan"]);
+}
+
+interface PlannedValue {
+  address: string;
+  mode: string;
+  type: string;
+  name: string;
+  index?: number | string;
+  provider_name: string;
+  schema_version: number;
+  values: Record<string, unknown>;
+}
+
+/** A Terraform state (format 4) holding what the plan would have created, IDs and ARNs filled in as AWS would. */
+function stateFromPlan(raw: Record<string, unknown>, c: Config): Record<string, unknown> {
+  const planned = ((raw.planned_values as { root_module: { resources?: PlannedValue[] } }).root_module.resources ?? []).filter((r) => r.mode === "managed");
+  const providers = new Map(
+    ((raw.configuration as { root_module: { resources?: { address: string; provider_config_key: string }[] } }).root_module.resources ?? []).map((r) => [r.address, r.provider_config_key]),
+  );
+  const changes = new Map((raw.resource_changes as { address: string; change: { after_unknown?: Record<string, unknown> } }[]).map((r) => [r.address, r.change.after_unknown ?? {}]));
+  const expressions = new Map(
+    ((raw.configuration as { root_module: { resources?: { address: string; expressions?: Record<string, { references?: string[] }> }[] } }).root_module.resources ?? []).map((r) => [r.address, r.expressions ?? {}]),
+  );
+  const account = c.logArchive.accountId ?? c.organization.managementAccountId;
+  const region = c.organization.homeRegion;
+  const blocks = new Map<string, { mode: string; type: string; name: string; provider: string; instances: unknown[] }>();
+  const attributes = new Map<string, Record<string, unknown>>(planned.map((r) => [r.address, { ...r.values, ...assigned(r, account, region) }]));
+  // What the first plan could not know (a reference to an ID or ARN) is what the referenced resource was assigned.
+  for (const r of planned) {
+    const own = attributes.get(r.address)!;
+    for (const [name, unknown] of Object.entries(changes.get(r.address) ?? {})) {
+      if (unknown !== true || own[name] !== undefined) continue;
+      const ref = expressions.get(`${r.type}.${r.name}`)?.[name]?.references?.find((x) => /^aws_\w+\.\w+(\[[^\]]*\])?\.\w+$/.test(x));
+      if (!ref) continue;
+      const [, block, index, attribute] = /^(aws_\w+\.\w+)(\[[^\]]*\])?\.(\w+)$/.exec(ref)!;
+      const key = index ? r.address.slice(`${r.type}.${r.name}`.length) : "";
+      const target = attributes.get(`${block}${key}`);
+      if (target?.[attribute] !== undefined) own[name] = target[attribute];
+    }
+  }
+  for (const r of planned) {
+    const block = `${r.type}.${r.name}`;
+    const alias = providers.get(block)?.split(".")[1];
+    const entry = blocks.get(block) ?? { mode: "managed", type: r.type, name: r.name, provider: `provider["${r.provider_name}"]${alias ? `.${alias}` : ""}`, instances: [] };
+    blocks.set(block, entry);
+    entry.instances.push({ ...(r.index === undefined ? {} : { index_key: r.index }), schema_version: r.schema_version, attributes: attributes.get(r.address), sensitive_attributes: [] });
+  }
+  return { version: 4, terraform_version: "1.11.4", serial: 1, lineage: "0b6c3e1e-offline-review-test", outputs: {}, resources: [...blocks.values()], check_results: null };
+}
+
+/** What AWS assigns on create, for the attributes the generated Terraform refers to. */
+function assigned(r: PlannedValue, account: string, region: string): Record<string, unknown> {
+  const v = r.values;
+  switch (r.type) {
+    case "aws_s3_bucket":
+      return { id: v.bucket, arn: `arn:aws:s3:::${String(v.bucket)}` };
+    case "aws_kms_key": {
+      const keyId = "0c0ffee0-0000-4000-8000-000000000001";
+      return { id: keyId, key_id: keyId, arn: `arn:aws:kms:${region}:${account}:key/${keyId}` };
+    }
+    case "aws_iam_role":
+      return { id: v.name, arn: `arn:aws:iam::${account}:role/${String(v.name)}`, unique_id: `AROAOFFLINE${String(v.name).length}` };
+    case "aws_cloudtrail":
+      return { id: v.name, arn: `arn:aws:cloudtrail:${region}:${account}:trail/${String(v.name)}` };
+    default:
+      return { id: `offline-${r.address}` };
+  }
 }

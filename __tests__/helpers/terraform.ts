@@ -1,31 +1,13 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { writeCliConfig } from "../../scripts/terraform-providers";
 
-/**
- * Terraform, offline: `terraform init` through the machine's filesystem mirror of hashicorp/aws (design.md §2),
- * with a CLI config of our own (the environment may name one that does not exist).
- */
-const MIRROR_CANDIDATES = ["/opt/tf-plugins", "/usr/share/terraform/plugins", "/usr/local/share/terraform/plugins"];
-
-function findMirror(): string {
-  for (const c of MIRROR_CANDIDATES) if (existsSync(join(c, "registry.terraform.io", "hashicorp", "aws"))) return c;
-  const found = spawnSync("sh", ["-c", "find / -name 'terraform-provider-aws_*' -path '*registry.terraform.io/hashicorp/aws*' 2>/dev/null | head -1"], { encoding: "utf8" }).stdout.trim();
-  if (!found) throw new Error("no local Terraform provider mirror with hashicorp/aws: terraform tests need one (design.md §2)");
-  return found.slice(0, found.indexOf("/registry.terraform.io/"));
-}
-
+/** Terraform for the tests: hashicorp/aws from the local mirror, else from the registry (scripts/terraform-providers.ts). */
 let cliConfig: string | undefined;
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  if (!cliConfig) {
-    const mirror = findMirror();
-    cliConfig = join(mkdtempSync(join(tmpdir(), "orgtrail-tfrc-")), "terraformrc");
-    writeFileSync(
-      cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
-    );
-  }
+  cliConfig ??= writeCliConfig(mkdtempSync(join(tmpdir(), "orgtrail-tfrc-")));
   return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", AWS_EC2_METADATA_DISABLED: "true", ...extra };
 }
 

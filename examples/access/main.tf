@@ -39,7 +39,7 @@ locals {
 }
 
 module "member_reader_roles" {
-  source    = "./vendor/orgtrail/member-reader-roles"
+  source    = "../vendor/orgtrail/member-reader-roles"
   providers = { aws = aws.log_archive }
 
   organization_id        = local.log_location.organization_id
@@ -58,7 +58,7 @@ module "member_reader_roles" {
 }
 
 module "third_party_readers" {
-  source    = "./vendor/orgtrail/third-party-readers"
+  source    = "../vendor/orgtrail/third-party-readers"
   providers = { aws = aws.log_archive }
 
   organization_id        = local.log_location.organization_id
@@ -76,7 +76,7 @@ module "third_party_readers" {
 }
 
 module "cloudtrail_user_policies" {
-  source = "./vendor/orgtrail/cloudtrail-user-policies"
+  source = "../vendor/orgtrail/cloudtrail-user-policies"
 
   management_account_id  = local.log_location.management_account_id
   log_archive_account_id = local.log_location.log_archive_account_id
@@ -88,7 +88,7 @@ module "cloudtrail_user_policies" {
 }
 
 module "trail_guardrail" {
-  source = "./vendor/orgtrail/trail-guardrail"
+  source = "../vendor/orgtrail/trail-guardrail"
 
   management_account_id = "111111111111"
   trail_home_region     = "us-east-1"

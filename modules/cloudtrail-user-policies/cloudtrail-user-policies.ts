@@ -5,6 +5,7 @@ import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { optional, ref, tag, type Tags } from "../shared/resources";
 import type { Value } from "../shared/value";
+import { fixedId } from "../shared/logical-id";
 
 export interface CloudTrailUserPoliciesProps extends UserPolicyIntent {
   /** @default true */
@@ -38,7 +39,7 @@ export class CloudTrailUserPolicies extends Construct {
     const make = (kind: keyof typeof USER_POLICY_NAMES, id: string, test: Value<boolean>, doc: PolicyDocument, description: string) => {
       const policy = optional(test, () => new IamPolicy(this, id, { name: USER_POLICY_NAMES[kind], description, policy: renderPolicy(doc), provider: props.provider }));
       if (!policy) return;
-      policy.overrideLogicalId(id);
+      fixedId(policy, id);
       addSizePrecondition(policy, { attribute: "policy", localName: `${id}_policy`, name: `${USER_POLICY_NAMES[kind]} policy`, kind: "managedPolicy", policy: policy.policyInput!, inline: true });
       tag(policy, props.tags);
       this.arns[kind] = ref(policy, "arn");

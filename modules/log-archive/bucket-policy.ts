@@ -59,6 +59,16 @@ export function logArchiveBucketPolicy(i: LogArchiveIntent): PolicyDocument {
           Resource: bucket,
           Condition: memberCondition(i.organizationId, i.memberAccess, { StringLike: { "s3:prefix": `${ownFolder}*` } }),
         },
+        {
+          // Athena (member-log-queries) asks where the bucket is before it reads a member's folder; the answer is
+          // only the bucket's region.
+          Sid: "MemberLocateBucket",
+          Effect: "Allow",
+          Principal: { AWS: "*" },
+          Action: "s3:GetBucketLocation",
+          Resource: bucket,
+          Condition: memberCondition(i.organizationId, i.memberAccess),
+        },
       ] satisfies Statement[]),
       // After the trail's prefix moved: the history under each earlier prefix, read the same way; CloudTrail writes
       // only under the current one (the statements above).

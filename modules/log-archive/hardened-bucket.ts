@@ -16,6 +16,7 @@ import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { dependOn, optional, preventDestroy, ref, tag, type Tags } from "../shared/resources";
 import { and, type Expr, type Value } from "../shared/value";
+import { fixedId } from "../shared/logical-id";
 
 export interface LifecycleProps {
   /** Days before objects move to `transitionStorageClass`; no transition when undefined. */
@@ -80,7 +81,7 @@ export class HardenedBucket extends Construct {
     const enabled = props.enabled ?? true;
     const make = <R extends TerraformResource>(create: () => R): R => {
       const r = optional(enabled, create)!;
-      r.overrideLogicalId(id);
+      fixedId(r, id);
       tag(r, r.terraformResourceType === "aws_s3_bucket" ? props.tags : undefined);
       this.resources.push(r);
       return r;
@@ -159,7 +160,7 @@ export class HardenedBucket extends Construct {
           provider,
         }),
       )!;
-      lockConfig.overrideLogicalId(id);
+      fixedId(lockConfig, id);
       dependOn(lockConfig, versioning);
       this.resources.push(lockConfig);
     }

@@ -8,6 +8,7 @@ import { HardenedBucket, type LifecycleProps, type ObjectLockProps } from "./har
 import { dependOn, optional, ref, type Tags } from "../shared/resources";
 import type { Value } from "../shared/value";
 import { TrailKey } from "../trail-key/trail-key";
+import { fixedId } from "../shared/logical-id";
 
 export interface AccessLogsProps {
   /** Create a separate access-log bucket and log the archive bucket's requests there. */
@@ -116,7 +117,7 @@ export class LogArchive extends Construct {
           provider,
         }),
       )!;
-      logging.overrideLogicalId("log_archive");
+      fixedId(logging, "log_archive");
       // Logging is verified by S3 against the target's policy: write it first.
       dependOn(logging, this.accessLogBucket.policy);
     }

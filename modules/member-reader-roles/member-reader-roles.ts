@@ -5,6 +5,7 @@ import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { tag, type Tags } from "../shared/resources";
 import { coalesce, toTemplate, type Value } from "../shared/value";
+import { fixedId } from "../shared/logical-id";
 
 /** One member's entry of the `for_each` map (snake_case: it is also the module variable's element type). */
 export interface MemberRoleEntry {
@@ -45,7 +46,7 @@ export class MemberReaderRoles extends Construct {
       assumeRolePolicy: renderPolicy(memberTrustPolicy({ partition: props.partition, trustedAccountId: account, requireMfa: each.field("require_mfa") })),
       provider,
     });
-    this.role.overrideLogicalId("member_reader");
+    fixedId(this.role, "member_reader");
     forEach(this.role, props.members);
     // Per-instance documents (each.*): measured in the precondition, which may read each.value, not in a local.
     addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "member_reader_trust", name: "member reader role trust policy", kind: "trustPolicy", policy: this.role.assumeRolePolicyInput!, inline: true });
@@ -58,7 +59,7 @@ export class MemberReaderRoles extends Construct {
       policy: renderPolicy(logReaderPolicy({ ...props, allAccounts: false, accounts: [account] })),
       provider,
     });
-    this.policy.overrideLogicalId("member_reader");
+    fixedId(this.policy, "member_reader");
     forEach(this.policy, props.members);
     addSizePrecondition(this.policy, { attribute: "policy", localName: "member_reader_policy", name: "member reader role policy", kind: "inlinePoliciesPerRole", policy: this.policy.policyInput!, inline: true });
     this.roleArns = eachAttribute(this.role, "arn");

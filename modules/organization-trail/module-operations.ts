@@ -15,6 +15,8 @@ import type { CrossFieldRule } from "../shared/rules/cross-field";
 import { enforce } from "../shared/rules/precondition";
 import type { ModuleVariables, VariableSpec } from "../shared/variables";
 import { coalesce, expr, ifElse, notNull, toTemplate } from "../shared/value";
+import { matches } from "../shared/rules/rule";
+import { NAME_PREFIX_PATTERN, trailTopicAlarmPrefix } from "../trail-alarms/config";
 
 /** The organization-trail module's inputs for CloudWatch Logs, SNS, event selectors, Insights and a delegated admin. */
 export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
@@ -30,6 +32,7 @@ export const TRAIL_OPERATIONS_VARIABLES: readonly VariableSpec[] = [
   { name: "sns_topic_enabled", type: "bool", default: false, description: "Notify a KMS-encrypted SNS topic of every log file delivery." },
   { name: "sns_topic_name", type: "string", default: null, rules: "snsTopicName", description: "Topic name; null for <trail_name>-notifications." },
   { name: "sns_kms_key_arn", type: "string", default: null, rules: "kmsKeyArn", description: "Key of the topic; null for the trail key (then pass this module's sns_topic_arn output to the log-archive module)." },
+  { name: "sns_topic_alarm_name_prefix", config: "trail.alarms.namePrefix", fromConfig: (c) => trailTopicAlarmPrefix(c), type: "string", default: null, rules: [matches(NAME_PREFIX_PATTERN, "be at most 200 letters, digits or . _ / # : -")], description: "CloudWatch alarms whose names begin with this prefix (the trail-alarms module's name_prefix) may publish to the topic; null for none. With the trail key on the topic, also set the log-archive module's sns_topic_cloudwatch_alarms." },
   ...EVENT_SELECTOR_VARIABLES,
 ];
 
@@ -69,6 +72,7 @@ export function buildTrailModuleOperations(stack: TerraformStack, v: ModuleVaria
       enabled: v.expr("sns_topic_enabled"),
       topicName: toTemplate(topicName),
       kmsKeyArn: toTemplate(coalesce(v.expr("sns_kms_key_arn"), v.expr("kms_key_arn"))),
+      alarmNamePrefix: v.expr("sns_topic_alarm_name_prefix"),
     },
     tags: v.expr("tags"),
   });

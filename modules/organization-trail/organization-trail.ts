@@ -2,6 +2,7 @@ import { Cloudtrail, Construct, type TerraformProvider, type TerraformResource }
 import { dependOn, tag, type Tags } from "../shared/resources";
 import { applyTrailOperations, type TrailOperationsProps } from "./trail-operations";
 import { toTemplate, type Value } from "../shared/value";
+import { fixedId } from "../shared/logical-id";
 
 export interface OrganizationTrailProps {
   readonly trailName: string;
@@ -41,7 +42,7 @@ export class OrganizationTrail extends Construct {
       enableLogging: true,
       provider: props.provider,
     });
-    this.trail.overrideLogicalId("organization");
+    fixedId(this.trail, "organization");
     // Overrides, not props: cdktf's boolean props take no expression (vendorable modules pass variables).
     this.trail.addOverride("is_multi_region_trail", toTemplate(props.multiRegion ?? true));
     this.trail.addOverride("include_global_service_events", toTemplate(props.includeGlobalServiceEvents ?? true));

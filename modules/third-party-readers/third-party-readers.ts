@@ -7,6 +7,7 @@ import { tag, type Tags } from "../shared/resources";
 import { enforce } from "../shared/rules/precondition";
 import { THIRD_PARTY_NOT_OWN_ACCOUNT } from "./rules";
 import { ifElse, isNull, toTemplate, type Value } from "../shared/value";
+import { fixedId } from "../shared/logical-id";
 
 /** One third party's entry of the `for_each` map, keyed by role name. */
 export interface ThirdPartyEntry {
@@ -53,7 +54,7 @@ export class ThirdPartyReaders extends Construct {
       ),
       provider,
     });
-    this.role.overrideLogicalId("third_party_reader");
+    fixedId(this.role, "third_party_reader");
     forEach(this.role, props.readers);
     addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "third_party_trust", name: "third-party reader role trust policy", kind: "trustPolicy", policy: this.role.assumeRolePolicyInput!, inline: true });
     tag(this.role, props.tags);
@@ -71,7 +72,7 @@ export class ThirdPartyReaders extends Construct {
       ),
       provider,
     });
-    this.policy.overrideLogicalId("third_party_reader");
+    fixedId(this.policy, "third_party_reader");
     forEach(this.policy, props.readers);
     addSizePrecondition(this.policy, { attribute: "policy", localName: "third_party_policy", name: "third-party reader role policy", kind: "inlinePoliciesPerRole", policy: this.policy.policyInput!, inline: true });
     this.roleArns = eachAttribute(this.role, "arn");

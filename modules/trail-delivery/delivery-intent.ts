@@ -17,6 +17,8 @@ export interface CloudWatchLogsIntent extends DeliveryContext {
 
 export interface SnsTopicIntent extends DeliveryContext {
   readonly topicName: string;
+  /** CloudWatch alarms whose names begin with this prefix notify the topic (trail-alarms); absent or null for none. */
+  readonly alarmNamePrefix?: Value<string | null | undefined>;
 }
 
 /** What the trail key's policy must also grant, besides CloudTrail's log files and the members' reads. */
@@ -24,7 +26,12 @@ export interface KeyDeliveryIntent {
   /** CloudWatch Logs encrypts this log group with the trail key. */
   readonly cloudWatchLogs?: { readonly enabled: Value<boolean>; readonly logGroupArn: string };
   /** CloudTrail publishes to this topic, encrypted with the trail key. */
-  readonly snsTopic?: { readonly enabled: Value<boolean>; readonly topicArn: string };
+  readonly snsTopic?: {
+    readonly enabled: Value<boolean>;
+    readonly topicArn: string;
+    /** CloudWatch alarms notify the topic (trail-alarms): CloudWatch encrypts their messages with the trail key. */
+    readonly cloudWatchAlarms?: Value<boolean>;
+  };
   /** The CloudTrail delegated administrator that creates the trail (it needs kms:Decrypt like the trail owner). */
   readonly delegatedAdminAccountId?: Value<string>;
 }

@@ -10,7 +10,7 @@ export function deployTrailDelivery(ctx: DeployContext): void {
   const delivery = new TrailDelivery(ctx.stack, "delivery", {
     ...ops,
     cloudWatchLogs: ops.cloudWatchLogs && { enabled: true, ...ops.cloudWatchLogs, kmsKeyArn: keyOf(ops.cloudWatchLogs.kmsKey) },
-    snsTopic: ops.snsTopic && { enabled: true, topicName: ops.snsTopic.topicName, kmsKeyArn: keyOf(ops.snsTopic.kmsKey) },
+    snsTopic: ops.snsTopic && { enabled: true, topicName: ops.snsTopic.topicName, kmsKeyArn: keyOf(ops.snsTopic.kmsKey), alarmNamePrefix: ops.snsTopic.alarmNamePrefix },
     keyReady: ctx.trailKey!.key ? [ctx.trailKey!.key] : [],
     provider: ctx.providers.delegatedAdmin,
   });

@@ -27,6 +27,14 @@ export const KEY_DELIVERY_VARIABLES: readonly VariableSpec[] = [
     description: "Topic that CloudTrail encrypts notifications for with the trail key (the organization-trail module's output); null for none.",
   },
   {
+    name: "sns_topic_cloudwatch_alarms",
+    config: "trail.alarms",
+    fromConfig: (c) => (keyDeliveryOf(c).snsTopic?.cloudWatchAlarms ? true : undefined),
+    type: "bool",
+    default: false,
+    description: "CloudWatch alarms (the trail-alarms module) notify the topic of sns_topic_arn: the trail key lets cloudwatch.amazonaws.com encrypt for that topic.",
+  },
+  {
     name: "delegated_admin_account_id",
     config: "organization.delegatedAdminAccountId",
     type: "string",
@@ -40,7 +48,7 @@ export const KEY_DELIVERY_VARIABLES: readonly VariableSpec[] = [
 export function keyDeliveryFromInputs(v: Inputs): KeyDeliveryIntent {
   return {
     cloudWatchLogs: { enabled: notNull(v.value("cloud_watch_logs_group_arn")), logGroupArn: v.s("cloud_watch_logs_group_arn") },
-    snsTopic: { enabled: notNull(v.value("sns_topic_arn")), topicArn: v.s("sns_topic_arn") },
+    snsTopic: { enabled: notNull(v.value("sns_topic_arn")), topicArn: v.s("sns_topic_arn"), cloudWatchAlarms: v.value("sns_topic_cloudwatch_alarms") },
     delegatedAdminAccountId: v.value("delegated_admin_account_id"),
   };
 }

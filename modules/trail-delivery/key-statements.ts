@@ -3,6 +3,7 @@ import { logsServicePrincipal } from "./delivery-arns";
 import type { KeyDeliveryIntent } from "./delivery-intent";
 import { when, whenPresent, type Optional, type OptionalInput, type Statement } from "../shared/document";
 import type { TrailContext } from "../shared/trail-context";
+import { and } from "../shared/value";
 
 /**
  * The trail key policy's statements for the trail's delivery targets, each present only when its target uses the
@@ -42,6 +43,21 @@ export function deliveryKeyStatements(i: TrailContext & { delivery?: KeyDelivery
         },
       ] satisfies Statement[]),
     );
+    if (d.snsTopic.cloudWatchAlarms !== undefined) {
+      out.push(
+        when(and(d.snsTopic.enabled, d.snsTopic.cloudWatchAlarms), [
+          {
+            // The CIS alarms (trail-alarms) notify the same topic: SNS calls KMS as CloudWatch, for this topic only.
+            Sid: "CloudWatchAlarmsEncryptNotifications",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
+            Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": d.snsTopic.topicArn } },
+          },
+        ] satisfies Statement[]),
+      );
+    }
   }
   out.push(
     whenPresent(

@@ -6,6 +6,7 @@ import { DELIVERY_POLICY_NAMES, type DeliveryContext, type KeyDeliveryIntent } f
 import { resolveDocument } from "../shared/document";
 import { snsTopicPolicy } from "./sns-topic-policy";
 import type { NamedPolicy } from "../shared/limits";
+import { trailTopicAlarmPrefix } from "../trail-alarms/config";
 
 /** The delivery settings of a validated config (CloudWatch Logs, SNS), with defaults and derived ARNs filled in. */
 export interface OperationsSettings extends DeliveryContext {
@@ -18,7 +19,7 @@ export interface OperationsSettings extends DeliveryContext {
     readonly kmsKey: string;
     readonly roleName: string;
   };
-  readonly snsTopic?: { readonly topicName: string; readonly topicArn: string; readonly kmsKey: string };
+  readonly snsTopic?: { readonly topicName: string; readonly topicArn: string; readonly kmsKey: string; readonly alarmNamePrefix?: string };
 }
 
 export function operationsOf(c: Config): OperationsSettings {
@@ -39,7 +40,7 @@ export function operationsOf(c: Config): OperationsSettings {
       kmsKey: cwl.kmsKey,
       roleName: cwl.roleName ?? OPERATIONS_DEFAULTS.roleName(t.name),
     },
-    snsTopic: t.snsTopic && { topicName, topicArn: snsTopicArn(o.partition, o.homeRegion, deliveryAccountId, topicName), kmsKey: t.snsTopic.kmsKey },
+    snsTopic: t.snsTopic && { topicName, topicArn: snsTopicArn(o.partition, o.homeRegion, deliveryAccountId, topicName), kmsKey: t.snsTopic.kmsKey, alarmNamePrefix: trailTopicAlarmPrefix(c) },
   };
 }
 
@@ -48,7 +49,7 @@ export function keyDeliveryOf(c: Config): KeyDeliveryIntent {
   const ops = operationsOf(c);
   return {
     cloudWatchLogs: ops.cloudWatchLogs?.kmsKey === "trail" ? { enabled: true, logGroupArn: ops.cloudWatchLogs.logGroupArn } : undefined,
-    snsTopic: ops.snsTopic?.kmsKey === "trail" ? { enabled: true, topicArn: ops.snsTopic.topicArn } : undefined,
+    snsTopic: ops.snsTopic?.kmsKey === "trail" ? { enabled: true, topicArn: ops.snsTopic.topicArn, cloudWatchAlarms: ops.snsTopic.alarmNamePrefix !== undefined } : undefined,
     delegatedAdminAccountId: ops.delegatedAdminAccountId,
   };
 }
@@ -61,6 +62,6 @@ export function deliveryPoliciesOf(c: Config): NamedPolicy[] {
     out.push({ name: DELIVERY_POLICY_NAMES.trust, kind: "trustPolicy", document: resolveDocument(cloudWatchLogsTrustPolicy(ops)) });
     out.push({ name: DELIVERY_POLICY_NAMES.role, kind: "inlinePoliciesPerRole", document: resolveDocument(cloudWatchLogsDeliveryPolicy({ ...ops, logGroupName: ops.cloudWatchLogs.logGroupName })) });
   }
-  if (ops.snsTopic) out.push({ name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", document: resolveDocument(snsTopicPolicy({ ...ops, topicName: ops.snsTopic.topicName })) });
+  if (ops.snsTopic) out.push({ name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", document: resolveDocument(snsTopicPolicy({ ...ops, topicName: ops.snsTopic.topicName, alarmNamePrefix: ops.snsTopic.alarmNamePrefix })) });
   return out;
 }

@@ -8,6 +8,7 @@ import { renderPolicy } from "../shared/hcl";
 import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { ifEnabled } from "./if-enabled";
+import { fixedId } from "../shared/logical-id";
 
 export interface CloudWatchLogsDeliveryProps {
   /** Deliver to CloudWatch Logs (true), not (false), or decide at plan time (an expression). */
@@ -23,6 +24,8 @@ export interface CloudWatchLogsDeliveryProps {
 export interface SnsDeliveryProps {
   readonly enabled: Value<boolean>;
   readonly topicName: string;
+  /** CloudWatch alarms of this name prefix notify the topic (trail-alarms); absent or null for none. */
+  readonly alarmNamePrefix?: Value<string | null | undefined>;
   /** Key of the topic: the trail key (its policy carries CloudTrailEncryptNotifications) or another. */
   readonly kmsKeyArn: string;
 }
@@ -73,7 +76,7 @@ export class TrailDelivery extends Construct {
     const cwl = props.cloudWatchLogs;
     if (cwl && cwl.enabled !== false) {
       this.logGroup = optional(cwl.enabled, () => new CloudwatchLogGroup(this, "log_group", { name: cwl.logGroupName, retentionInDays: cwl.retentionDays, kmsKeyId: cwl.kmsKeyArn, skipDestroy: true, provider }))!;
-      this.logGroup.overrideLogicalId("cloudtrail");
+      fixedId(this.logGroup, "cloudtrail");
       // A config change that replaces or drops the log group must not delete up to a year of events with it:
       // Terraform forgets the group and leaves it (and its retention) in CloudWatch Logs.
       tag(this.logGroup, tags);
@@ -87,7 +90,7 @@ export class TrailDelivery extends Construct {
           provider,
         }),
       )!;
-      this.role.overrideLogicalId("cloudtrail_cloudwatch_logs");
+      fixedId(this.role, "cloudtrail_cloudwatch_logs");
       tag(this.role, tags);
       addSizePrecondition(this.role, { attribute: "assume_role_policy", localName: "cloudwatch_logs_trust_policy", name: DELIVERY_POLICY_NAMES.trust, kind: "trustPolicy", policy: renderPolicy(cloudWatchLogsTrustPolicy(props)), inline: true });
 
@@ -99,7 +102,7 @@ export class TrailDelivery extends Construct {
           provider,
         }),
       )!;
-      this.rolePolicy.overrideLogicalId("cloudtrail_cloudwatch_logs");
+      fixedId(this.rolePolicy, "cloudtrail_cloudwatch_logs");
       addSizePrecondition(this.rolePolicy, { attribute: "policy", localName: "cloudwatch_logs_delivery_policy", name: DELIVERY_POLICY_NAMES.role, kind: "inlinePoliciesPerRole", policy: renderPolicy(cloudWatchLogsDeliveryPolicy({ ...props, logGroupName: cwl.logGroupName })), inline: true });
 
       const group = logGroupArn(partition, homeRegion, deliveryAccountId, cwl.logGroupName);
@@ -111,15 +114,15 @@ export class TrailDelivery extends Construct {
     const sns = props.snsTopic;
     if (sns && sns.enabled !== false) {
       this.topic = optional(sns.enabled, () => new SnsTopic(this, "topic", { name: sns.topicName, kmsMasterKeyId: sns.kmsKeyArn, provider }))!;
-      this.topic.overrideLogicalId("cloudtrail_notifications");
+      fixedId(this.topic, "cloudtrail_notifications");
       tag(this.topic, tags);
       dependOn(this.topic, ...(props.keyReady ?? []));
 
       this.topicPolicy = optional(sns.enabled, () =>
-        new SnsTopicPolicy(this, "topic_policy", { arn: ref(this.topic!, "arn"), policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), provider }),
+        new SnsTopicPolicy(this, "topic_policy", { arn: ref(this.topic!, "arn"), policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName, alarmNamePrefix: sns.alarmNamePrefix })), provider }),
       )!;
-      this.topicPolicy.overrideLogicalId("cloudtrail_notifications");
-      addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName })), inline: true });
+      fixedId(this.topicPolicy, "cloudtrail_notifications");
+      addSizePrecondition(this.topicPolicy, { attribute: "policy", localName: "sns_topic_policy", name: DELIVERY_POLICY_NAMES.topic, kind: "snsTopicPolicy", policy: renderPolicy(snsTopicPolicy({ ...props, topicName: sns.topicName, alarmNamePrefix: sns.alarmNamePrefix })), inline: true });
 
       settings.snsTopicName = ifEnabled(sns.enabled, sns.topicName);
       this.readyForTrail.push(this.topicPolicy);

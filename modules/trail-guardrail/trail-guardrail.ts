@@ -7,6 +7,7 @@ import { ref, tag, type Tags } from "../shared/resources";
 import { enforce } from "../shared/rules/precondition";
 import { toTemplate, type Value } from "../shared/value";
 import { GUARDRAIL_NOT_ON_MANAGEMENT } from "./rules";
+import { fixedId } from "../shared/logical-id";
 
 export interface TrailGuardrailProps extends TrailGuardrailIntent {
   /** Root or OU IDs: a literal list, or a Terraform expression of a list such as `var.target_ids`. */
@@ -34,7 +35,7 @@ export class TrailGuardrail extends Construct {
       content: renderPolicy(trailGuardrailScp(props)),
       provider: props.provider,
     });
-    this.policy.overrideLogicalId("trail_guardrail");
+    fixedId(this.policy, "trail_guardrail");
     addSizePrecondition(this.policy, { attribute: "content", localName: "trail_guardrail_scp", name: "trail guardrail SCP", kind: "scp", policy: this.policy.contentInput!, inline: true });
     tag(this.policy, props.tags);
 
@@ -43,7 +44,7 @@ export class TrailGuardrail extends Construct {
       targetId: toTemplate(each.value),
       provider: props.provider,
     });
-    attachment.overrideLogicalId("trail_guardrail");
+    fixedId(attachment, "trail_guardrail");
     forEach(attachment, toSet(props.targetIds));
     enforce(attachment, [GUARDRAIL_NOT_ON_MANAGEMENT], { management_account_id: props.managementAccountId });
   }

@@ -5,6 +5,7 @@ import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
 import { attributeOf, optional, preventDestroy, ref, tag, type Tags } from "../shared/resources";
 import { fromTemplate, ifElse, toTemplate, type Value } from "../shared/value";
+import { fixedId } from "../shared/logical-id";
 
 export interface TrailKeyProps extends KeyPolicyIntent {
   /** Create the key (true), bring an existing one (false), or decide at plan time (an expression). */
@@ -41,7 +42,7 @@ export class TrailKey extends Construct {
         provider: props.provider,
       });
       addSizePrecondition(key, { attribute: "policy", localName: "cloudtrail_key_policy", name: "trail KMS key policy", kind: "keyPolicy", policy });
-      key.overrideLogicalId("cloudtrail");
+      fixedId(key, "cloudtrail");
       // Destroying the key schedules it for deletion: every log file it encrypted would become unreadable.
       preventDestroy(key);
       tag(key, props.tags);
@@ -49,7 +50,7 @@ export class TrailKey extends Construct {
     });
     if (this.key) {
       const alias = optional(props.create, () => new KmsAlias(this, "alias", { name: props.aliasName, targetKeyId: ref(this.key!, "key_id"), provider: props.provider }))!;
-      alias.overrideLogicalId("cloudtrail");
+      fixedId(alias, "cloudtrail");
     }
     const created = this.key && attributeOf(this.key, "arn");
     const brought = props.existingKeyArn === undefined ? undefined : fromTemplate(props.existingKeyArn);

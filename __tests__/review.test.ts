@@ -1,0 +1,135 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Config } from "../config/schema";
+import { explain } from "../stacks/explain";
+import { readPlan } from "../stacks/review/plan";
+import { gatesHit, isGate, review } from "../stacks/review/review";
+import { cli } from "./helpers/cli";
+import { config } from "./helpers/config";
+import { planConfigChange } from "./helpers/plans";
+
+/**
+ * `orgtrail review` of genuine plans: the deploy stack of one config is planned, its planned values become the state,
+ * and the deploy stack of a changed config is planned against it offline (helpers/plans.ts, planConfigChange).
+ * Terraform and hashicorp/aws decide every action; the review has to read them.
+ */
+const base = (extra: Partial<Config["logArchive"]> = {}) =>
+  config({ logArchive: { accountId: "222222222222", ...extra }, memberRoles: [{ accountId: "333333333333" }] });
+const withReader = config({
+  logArchive: { accountId: "222222222222" },
+  memberRoles: [{ accountId: "333333333333" }],
+  thirdPartyReaders: [{ name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" }],
+});
+
+const dir = mkdtempSync(join(tmpdir(), "orgtrail-review-"));
+let readerPlan: string;
+let bucketPlan: string;
+beforeAll(() => {
+  readerPlan = join(dir, "reader.json");
+  writeFileSync(readerPlan, planConfigChange(base(), withReader));
+  bucketPlan = join(dir, "bucket.json");
+  // orgtrail's own stack refuses this plan (prevent_destroy); the reviewer's view of it is tested without that protection.
+  writeFileSync(bucketPlan, planConfigChange(base(), base({ bucketName: "example-org-cloudtrail-archive" }), { unprotected: true }));
+}, 240_000);
+
+const reviewed = (file: string) => review(readPlan(require("node:fs").readFileSync(file, "utf8"), file));
+
+describe("a plan that adds a third party reading every account's logs", () => {
+  test("calls out the account outside the organization first, with the role it may assume and what that role reads", () => {
+    const r = reviewed(readerPlan);
+    expect(r.access.callouts).toHaveLength(1);
+    const [c] = r.access.callouts;
+    expect(c).toMatchObject({ principal: "account 999999999999", reach: "external", newThirdParty: true });
+    expect(c.what).toBe("can now assume role SiemVendor (external ID siem-ext-id-1234)");
+    expect(c.scope).toContain("s3:GetObject on arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/* (every account's logs)");
+    // The member account trusted by its own reader role is the organization's: its logs prefix is in the plan.
+    expect(r.organizationAccounts).toEqual(expect.arrayContaining(["111111111111", "222222222222", "333333333333"]));
+    expect(r.organizationAccounts).not.toContain("999999999999");
+  });
+
+  test("lists the gains per principal, destroys nothing, and sizes the new policies against their limits", () => {
+    const r = reviewed(readerPlan);
+    expect(r.destructive).toEqual([]);
+    expect(r.access.principals.map((p) => p.principal)).toEqual(["account 999999999999", "role SiemVendor"]);
+    expect(r.access.principals.every((p) => p.lost.length === 0)).toBe(true);
+    expect(r.sizes.find((s) => s.name === "role SiemVendor trust")).toMatchObject({ before: undefined, limit: 2048 });
+    expect(gatesHit(r, ["destroy", "new-external-access", "new-access", "lost-access"])).toEqual(["new-external-access", "new-access"]);
+  });
+
+  test("the CLI prints Markdown for a pull request and exits 5 on --fail-on new-external-access", () => {
+    const run = cli(["review", "--plan", readerPlan, "--markdown", "--fail-on", "destroy,new-external-access"]);
+    expect(run.status).toBe(5);
+    expect(run.stdout).toContain("### New access from outside the organization");
+    expect(run.stdout).toContain("- **account 999999999999 (outside the organization, a new third party)** can now assume role SiemVendor");
+    expect(run.stderr).toContain("fails --fail-on new-external-access");
+    expect(cli(["review", "--plan", readerPlan, "--fail-on", "destroy"]).status).toBe(0);
+  });
+});
+
+describe("a plan that renames the archive bucket", () => {
+  test("reports the replacement with what it does to the logs and the safe way, in the day-2 words", () => {
+    const r = reviewed(bucketPlan);
+    const bucket = r.destructive.find((c) => c.address === "aws_s3_bucket.log_archive")!;
+    expect(bucket).toMatchObject({ action: "replace", outcome: "destroyed", arguments: ["bucket"] });
+    expect(bucket.reason).toBe('bucket changes from "example-org-cloudtrail-logs" to "example-org-cloudtrail-archive", which forces a new resource (a bucket cannot be renamed: a new name is a new bucket)');
+    expect(bucket.effect).toContain("BucketNotEmpty");
+    // The policy and settings Terraform deletes first are kept out of state together with the bucket.
+    expect(bucket.remedy).toContain("'aws_s3_bucket_policy.log_archive'");
+    expect(bucket.remedy).toContain("in the root this plan was made in");
+    const trail = r.destructive.find((c) => c.address === "aws_cloudtrail.organization")!;
+    expect(trail).toMatchObject({ action: "update", outcome: "stranded", arguments: ["s3_bucket_name"] });
+  });
+
+  test("--fail-on destroy exits 5; --json carries every finding", () => {
+    const run = cli(["review", "--plan", bucketPlan, "--json", "--fail-on", "destroy"]);
+    expect(run.status).toBe(5);
+    const doc = JSON.parse(run.stdout);
+    expect(doc).toMatchObject({ command: "review", ok: false, exitCode: 5, failedOn: ["destroy"] });
+    expect(doc.destructive.map((c: { address: string }) => c.address)).toContain("aws_s3_bucket.log_archive");
+    expect(doc.sizes.find((s: { name: string }) => s.name === 'bucket policy of "example-org-cloudtrail-logs"')).toMatchObject({ before: expect.any(Number), after: expect.any(Number) });
+  });
+});
+
+describe("reading plans", () => {
+  test("resources are found by type and content: the same plan under a module path reads the same", () => {
+    const raw = JSON.parse(require("node:fs").readFileSync(readerPlan, "utf8"));
+    for (const c of raw.resource_changes) c.address = `module.org_logs.${c.address}`;
+    const moved = review(readPlan(JSON.stringify(raw), "moved.json"));
+    expect(moved.access.callouts).toEqual(reviewed(readerPlan).access.callouts);
+  });
+
+  test("a state, a config or a broken file is refused with exit 2; an unknown gate is a usage error", () => {
+    const state = join(dir, "state.json");
+    writeFileSync(state, JSON.stringify({ format_version: "1.0", values: {} }));
+    const r = cli(["review", "--plan", state]);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: expect.stringContaining("the JSON of a state, not of a plan") });
+    writeFileSync(join(dir, "broken.json"), "{");
+    expect(cli(["review", "--plan", join(dir, "broken.json")]).status).toBe(2);
+    const bad = cli(["review", "--plan", readerPlan, "--fail-on", "destory"]);
+    expect({ status: bad.status, stderr: bad.stderr }).toEqual({ status: 64, stderr: expect.stringContaining('unknown gate "destory"') });
+  });
+});
+
+describe("explain --plan", () => {
+  test("prints the documents the plan will apply, read as a config's are", () => {
+    const text = cli(["explain", "--plan", readerPlan]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("role SiemVendor trust:\n  ALLOW arn:aws:iam::999999999999:root  [TrustThirdPartyWithExternalId]");
+    const doc = JSON.parse(cli(["explain", "--plan", readerPlan, "--json"]).stdout);
+    const planned = doc.rows.filter((r: { policy: string }) => r.policy === 'bucket policy of "example-org-cloudtrail-logs"').map((r: { sid: string }) => r.sid);
+    expect(planned).toEqual(explain(withReader).rows.filter((r) => r.policy === "log archive bucket policy").map((r) => r.sid));
+  });
+});
+
+test("the GitHub Actions example runs review with gates the CLI knows, and comments its Markdown", () => {
+  const YAML = require("yaml") as typeof import("yaml");
+  const workflow = YAML.parse(require("node:fs").readFileSync(join(__dirname, "..", "examples", "github-actions", "orgtrail-review.yml"), "utf8"));
+  const steps = workflow.jobs.review.steps as { name?: string; run?: string }[];
+  const reviewStep = steps.find((s) => s.run?.includes("orgtrail review"))!;
+  const gates = /--fail-on ([\w,-]+)/.exec(reviewStep.run!)![1].split(",");
+  expect(gates.filter((g) => !isGate(g))).toEqual([]);
+  expect(reviewStep.run).toContain("--markdown");
+  expect(steps.find((s) => s.run?.includes("terraform show -json tfplan"))).toBeDefined();
+  expect(steps.some((s) => s.name === "Comment")).toBe(true);
+});
