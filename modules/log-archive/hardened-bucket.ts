@@ -53,6 +53,8 @@ export interface HardenedBucketProps {
   readonly policyName?: string;
   readonly tags?: Tags;
   readonly provider?: TerraformProvider;
+  /** The bucket holds logs: `prevent_destroy`, so no config change destroys or replaces it. @default false */
+  readonly holdsLogs?: boolean;
   /** Whether the bucket exists: an expression lets a vendorable module decide at plan time. @default true */
   readonly enabled?: true | Expr;
 }
@@ -90,7 +92,7 @@ export class HardenedBucket extends Construct {
 
     this.bucket = make(() => new S3Bucket(this, "bucket", { bucket: props.bucketName, provider }));
     // A bucket of logs is never destroyed or replaced by a config change (README "Day-2 changes").
-    preventDestroy(this.bucket);
+    if (props.holdsLogs) preventDestroy(this.bucket);
     const bucketId = ref(this.bucket, "id");
 
     const ownership = make(

@@ -74,6 +74,7 @@ export class LogArchive extends Construct {
 
     this.archive = new HardenedBucket(this, "archive", {
       id: "log_archive",
+      holdsLogs: true,
       bucketName: props.bucketName,
       objectOwnership: props.objectOwnership,
       kmsKeyArn: this.trailKey.keyArn,
@@ -91,6 +92,7 @@ export class LogArchive extends Construct {
       const targetPrefix = `${props.bucketName}/`;
       this.accessLogBucket = new HardenedBucket(this, "access-logs", {
         id: "access_logs",
+        holdsLogs: true,
         enabled: logsEnabled,
         bucketName: logs.bucketName,
         lifecycle: {
