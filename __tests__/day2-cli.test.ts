@@ -26,19 +26,22 @@ const CASES: Case[] = [
     name: "rename the bucket (the access-log bucket's default name follows it)",
     from: {},
     to: { logArchive: { bucketName: "example-org-cloudtrail-logs-2" } },
+    // prevent_destroy: terraform plan refuses; nothing is destroyed.
     expected: [
-      ["aws_s3_bucket.log_archive", "replace", "destroyed"],
-      ["aws_s3_bucket.access_logs", "replace", "destroyed"],
+      ["aws_s3_bucket.log_archive", "replace", "refused"],
+      ["aws_s3_bucket.access_logs", "replace", "refused"],
       ["aws_cloudtrail.organization", "update", "stranded"],
     ],
   },
-  { name: "turn Object Lock on", from: {}, to: { logArchive: { objectLock: { retentionDays: 365 } } }, expected: [["aws_s3_bucket.log_archive", "replace", "destroyed"]] },
+  // In place: the Object Lock configuration resource turns it on for the existing bucket.
+  { name: "turn Object Lock on", from: {}, to: { logArchive: { objectLock: { retentionDays: 365 } } }, expected: [] },
   {
     name: "switch to an existing key ARN",
     from: {},
     to: { encryption: { kmsKey: KEY_ARN } },
+    // A removed block keeps the created key (and its policy's decrypt grants) instead of scheduling its deletion.
     expected: [
-      ["aws_kms_key.cloudtrail", "destroy", "destroyed"],
+      ["aws_kms_key.cloudtrail", "destroy", "kept"],
       ["aws_cloudtrail.organization", "update", "stranded"],
     ],
   },
@@ -59,7 +62,8 @@ const CASES: Case[] = [
     ],
   },
   { name: "change the key prefix", from: {}, to: { logArchive: { keyPrefix: "cloudtrail" } }, expected: [["aws_cloudtrail.organization", "update", "stranded"]] },
-  { name: "turn access logs off", from: {}, to: { logArchive: { accessLogs: { enabled: false } } }, expected: [["aws_s3_bucket.access_logs", "destroy", "destroyed"]] },
+  // A removed block keeps the access-log bucket, its logs and its settings.
+  { name: "turn access logs off", from: {}, to: { logArchive: { accessLogs: { enabled: false } } }, expected: [["aws_s3_bucket.access_logs", "destroy", "kept"]] },
   { name: "change a lifecycle day count", from: {}, to: { logArchive: { lifecycle: { transitionDays: 120 } } }, expected: [] },
   { name: "add a member reader role", from: {}, to: { memberRoles: [{ accountId: "333333333333" }] }, expected: [] },
 ];
@@ -153,13 +157,15 @@ describe("synth warns about changes to deployed logs, through the real CLI", () 
   test("the blocks say what happens to the logs and the safe way, in words a reviewer can act on", () => {
     // Blocks are wrapped for a terminal: read them as running text.
     const stderr = (name: string) => results[CASES.findIndex((c) => c.name.startsWith(name))].human.stderr.replace(/\s+/g, " ");
-    expect(stderr("turn Object Lock on")).toContain("aws s3api put-object-lock-configuration --bucket example-org-cloudtrail-logs");
-    expect(stderr("switch to an existing key ARN")).toContain("Terraform schedules the key for deletion (deletion window: 30 days)");
-    expect(stderr("switch to an existing key ARN")).toContain("terraform state rm 'aws_kms_key.cloudtrail'");
+    expect(stderr("switch to an existing key ARN")).toContain("A removed block with lifecycle { destroy = false } takes it out of state");
+    expect(stderr("switch to an existing key ARN")).toContain("the key stays, enabled, with its alias and its last policy");
+    expect(stderr("rename the bucket")).toContain('lifecycle.prevent_destroy is set: terraform plan fails ("Instance cannot be replaced")');
+    expect(stderr("rename the bucket")).toContain("terraform state rm 'aws_s3_bucket.log_archive'");
     expect(stderr("change the key prefix")).toContain(
       "new files to s3://example-org-cloudtrail-logs/cloudtrail/AWSLogs/…; every file delivered so far stays under s3://example-org-cloudtrail-logs/AWSLogs/…",
     );
-    expect(stderr("turn access logs off")).toContain("terraform state rm 'aws_s3_bucket.access_logs' 'aws_s3_bucket_lifecycle_configuration.access_logs'");
+    expect(stderr("change the key prefix")).toContain('add the old prefix to logArchive.previousKeyPrefixes ("";');
+    expect(stderr("turn access logs off")).toContain("the bucket stays with its logs, policy, encryption and lifecycle");
   });
 });
 

@@ -66,7 +66,7 @@ describe("day-2 comparison of deploy stacks", () => {
       const [on] = compare((r) => (r.aws_s3_bucket.log_archive.object_lock_enabled = true));
       expect(summary([on])).toEqual([{ address: "aws_s3_bucket.log_archive", action: "replace", outcome: "destroyed", arguments: ["object_lock_enabled"] }]);
       expect(on.reason).toMatch(/^object_lock_enabled changes from false to true/);
-      expect(on.remedy).toContain("aws s3api put-object-lock-configuration --bucket acme-logs");
+      expect(on.remedy).toContain("aws_s3_bucket_object_lock_configuration (object_lock_enabled = \"Enabled\")");
       const locked = stack((r) => (r.aws_s3_bucket.log_archive.object_lock_enabled = true));
       // Optional and computed: leaving it out keeps what the bucket has.
       expect(compareDeployStacks(locked, stack())).toEqual([]);

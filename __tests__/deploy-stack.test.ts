@@ -114,6 +114,54 @@ describe("deploy stack, example organization", () => {
   });
 });
 
+describe("deploy stack: nothing that holds logs is destroyed by a config change", () => {
+  const protectedOf = (tf: TfJson) =>
+    Object.entries(tf.resource)
+      .flatMap(([type, byName]) => Object.entries(byName).map(([name, r]) => [`${type}.${name}`, (r as Record<string, any>).lifecycle?.prevent_destroy] as const))
+      .filter(([, p]) => p !== undefined);
+
+  test("prevent_destroy on the archive bucket, the access-log bucket and the created key, and on nothing else", () => {
+    expect(protectedOf(deployStack(config())).sort()).toEqual([
+      ["aws_kms_key.cloudtrail", true],
+      ["aws_s3_bucket.access_logs", true],
+      ["aws_s3_bucket.log_archive", true],
+    ]);
+  });
+
+  test("no removed block while the key is created and access logs are on", () => {
+    const tf = deployStack(config());
+    expect(tf.removed).toBeUndefined();
+    expect(tf.terraform.required_version).toBe(">= 1.5");
+  });
+
+  test("a brought key: the key orgtrail may have created before (and its alias) is forgotten, never destroyed (Terraform >= 1.7)", () => {
+    const tf = deployStack(config({ encryption: { kmsKey: BROUGHT_KEY } }));
+    expect(tf.removed).toEqual([
+      { from: "aws_kms_key.cloudtrail", lifecycle: { destroy: false } },
+      { from: "aws_kms_alias.cloudtrail", lifecycle: { destroy: false } },
+    ]);
+    expect(tf.terraform.required_version).toBe(">= 1.7");
+  });
+
+  test("access logs off: the access-log bucket and what configures it are forgotten, never destroyed", () => {
+    const tf = deployStack(config({ logArchive: { accessLogs: { enabled: false } } }));
+    expect((tf.removed as { from: string }[]).map((r) => r.from)).toEqual([
+      "aws_s3_bucket.access_logs",
+      "aws_s3_bucket_ownership_controls.access_logs",
+      "aws_s3_bucket_public_access_block.access_logs",
+      "aws_s3_bucket_versioning.access_logs",
+      "aws_s3_bucket_server_side_encryption_configuration.access_logs",
+      "aws_s3_bucket_lifecycle_configuration.access_logs",
+      "aws_s3_bucket_policy.access_logs",
+    ]);
+  });
+
+  test("S3-native locking already needs Terraform 1.10: a removed block does not lower it", () => {
+    const tf = deployStack(config({ encryption: { kmsKey: BROUGHT_KEY }, deployment: { backend: { type: "s3", bucket: "example-tf-state" } } }));
+    expect(tf.terraform.required_version).toBe(">= 1.10");
+  });
+});
+
 describe("deploy stack, other shapes", () => {
   test("a dedicated log-archive account gets an aliased provider for the bucket and key; the trail stays in management", () => {
     const tf = deployStack(config({ logArchive: { accountId: "222222222222" } }));
@@ -144,10 +192,12 @@ describe("deploy stack, other shapes", () => {
     expect(res(tf, "aws_cloudtrail", "organization").depends_on).toEqual(["aws_s3_bucket_policy.log_archive"]);
   });
 
-  test("Object Lock: enabled at creation, default retention, configured after versioning", () => {
+  test("Object Lock: enabled in place on the versioned bucket (no new bucket), default retention, configured after versioning", () => {
     const tf = deployStack(config({ logArchive: { objectLock: { mode: "COMPLIANCE", retentionDays: 365 } } }));
-    expect(res(tf, "aws_s3_bucket", "log_archive").object_lock_enabled).toBe(true);
+    // The bucket's object_lock_enabled forces a new bucket: the configuration resource turns Object Lock on instead.
+    expect(res(tf, "aws_s3_bucket", "log_archive").object_lock_enabled).toBeUndefined();
     const lock = res(tf, "aws_s3_bucket_object_lock_configuration", "log_archive");
+    expect(lock.object_lock_enabled).toBe("Enabled");
     expect(lock.rule).toEqual({ default_retention: { mode: "COMPLIANCE", days: 365 } });
     expect(lock.depends_on).toEqual(["aws_s3_bucket_versioning.log_archive"]);
   });

@@ -183,6 +183,13 @@ describe("vendorable modules: the operations as variables", () => {
       "insight_types",
       "insight_types",
       "data_events_s3",
+      // The wiring to the log archive (log_archive = module.log_archive.trail_wiring).
+      "trail_name",
+      "trail_home_region",
+      "management_account_id",
+      "bucket_name",
+      "s3_key_prefix",
+      "kms_key_arn",
     ]);
     expect(trail.output!.cloud_watch_logs_group_arn.description).toMatch(/log-archive module/);
   });

@@ -29,7 +29,8 @@ beforeAll(() => {
   readerPlan = join(dir, "reader.json");
   writeFileSync(readerPlan, planConfigChange(base(), withReader));
   bucketPlan = join(dir, "bucket.json");
-  writeFileSync(bucketPlan, planConfigChange(base(), base({ bucketName: "example-org-cloudtrail-archive" })));
+  // orgtrail's own stack refuses this plan (prevent_destroy); the reviewer's view of it is tested without that protection.
+  writeFileSync(bucketPlan, planConfigChange(base(), base({ bucketName: "example-org-cloudtrail-archive" }), { unprotected: true }));
 }, 240_000);
 
 const reviewed = (file: string) => review(readPlan(require("node:fs").readFileSync(file, "utf8"), file));

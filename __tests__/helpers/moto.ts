@@ -222,19 +222,37 @@ export class Moto {
   }
 }
 
+/** The `aws_<type>` resource names of the `*.tf.json` files in `dir` (override files left out). */
+function resourcesIn(dir: string, type: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".tf.json") && !f.endsWith("_override.tf.json"))
+    .flatMap((f) => Object.keys((JSON.parse(readFileSync(join(dir, f), "utf8")) as { resource?: Record<string, object> }).resource?.[type] ?? {}));
+}
+
 /**
  * Test-only: `force_destroy = true` on every `aws_s3_bucket` of the `*.tf.json` files in `dir` (a root, or a copied
  * module folder: override files apply per module), through `zz_force_destroy_override.tf.json`. The emulator, like
  * S3, writes server access logs into the access-log bucket, and `destroy` cannot delete a bucket holding objects.
  */
 export function forceDestroyBuckets(dir: string): string[] {
-  const buckets = readdirSync(dir)
-    .filter((f) => f.endsWith(".tf.json") && !f.endsWith("_override.tf.json"))
-    .flatMap((f) => Object.keys((JSON.parse(readFileSync(join(dir, f), "utf8")) as { resource?: { aws_s3_bucket?: object } }).resource?.aws_s3_bucket ?? {}));
+  const buckets = resourcesIn(dir, "aws_s3_bucket");
   if (buckets.length === 0) throw new Error(`no aws_s3_bucket in ${dir}`);
   const override = { resource: { aws_s3_bucket: Object.fromEntries(buckets.map((b) => [b, { force_destroy: true }])) } };
   writeFileSync(join(dir, "zz_force_destroy_override.tf.json"), JSON.stringify(override, null, 2));
   return buckets;
+}
+
+/**
+ * Test-only, written just before `destroy`: `lifecycle { prevent_destroy = false }` on the buckets and keys of `dir`
+ * (`zz_prevent_destroy_override.tf.json`; Terraform merges lifecycle arguments one by one, so preconditions stay).
+ * Until then the generated protection is in force, for the day-2 plans too. Returns the addresses it unprotects.
+ */
+export function allowDestroy(dir: string): string[] {
+  const types = ["aws_s3_bucket", "aws_kms_key"];
+  const resource = Object.fromEntries(types.map((t) => [t, Object.fromEntries(resourcesIn(dir, t).map((n) => [n, { lifecycle: { prevent_destroy: false } }]))]).filter(([, byName]) => Object.keys(byName).length));
+  // A root of module calls only has nothing to unprotect (an empty resource block is invalid).
+  if (Object.keys(resource).length) writeFileSync(join(dir, "zz_prevent_destroy_override.tf.json"), JSON.stringify({ resource }, null, 2));
+  return Object.entries(resource).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`));
 }
 
 export interface EmulatedOrganization {
@@ -285,24 +303,36 @@ export interface RawState {
 export const instancesOf = (state: RawState, type: string): Record<string, unknown>[] =>
   state.resources.filter((r) => r.type === type).flatMap((r) => r.instances.map((i) => i.attributes));
 
-export interface RootRun {
+export interface RootRun<D = undefined> {
   /** Seconds taken by each step. */
-  readonly seconds: { apply: number; plan: number; destroy: number };
+  readonly seconds: { apply: number; plan: number; day2: number; destroy: number };
   /** `terraform plan -detailed-exitcode` after apply: 0 no changes, 2 a diff (in `planOutput`). */
   readonly planExitCode: number;
   readonly planOutput: string;
   /** The state right after apply. */
   readonly appliedState: RawState;
+  /** What `afterPlan` returned (the day-2 plans). */
+  readonly day2: D;
   /** `terraform state list` after destroy: empty when everything was destroyed. */
   readonly leftAfterDestroy: string[];
 }
 
+export interface RootOptions<D> {
+  /** Extra arguments of apply, plan and destroy (e.g. `-var`). */
+  readonly args?: string[];
+  /** Folders (the root, copied modules) whose buckets and keys `allowDestroy` unprotects before destroy. */
+  readonly protectedDirs?: string[];
+  /** Runs against the applied state after the no-change plan, before destroy (the day-2 plans). */
+  readonly afterPlan?: (appliedState: RawState) => Promise<D>;
+}
+
 /**
- * init (offline, the provider mirror), apply, plan, destroy in `dir`, each with `args` (e.g. `-var`). Apply and
- * destroy must succeed (the error carries terraform's output and the emulator's log); the plan's result is
- * returned for the test to judge, and destroy runs whatever the plan showed.
+ * init (offline, the provider mirror), apply, plan, `afterPlan`, destroy in `dir`. Apply and destroy must succeed
+ * (the error carries terraform's output and the emulator's log); the plan's result is returned for the test to
+ * judge, and destroy runs whatever the plan showed.
  */
-export async function applyPlanDestroy(moto: Moto, dir: string, args: string[] = []): Promise<RootRun> {
+export async function applyPlanDestroy<D = undefined>(moto: Moto, dir: string, options: RootOptions<D> = {}): Promise<RootRun<D>> {
+  const args = options.args ?? [];
   const failed = (step: string, r: { stdout: string; stderr: string }) =>
     new Error(`terraform ${step} failed in ${dir}:\n${r.stdout}\n${r.stderr}\n--- moto log (end) ---\n${moto.logTail()}`);
   const run = async (step: string[], must = true) => {
@@ -321,12 +351,63 @@ export async function applyPlanDestroy(moto: Moto, dir: string, args: string[] =
   const appliedState = JSON.parse(await must(["state", "pull"])) as RawState;
   const plan = await run(["plan", "-detailed-exitcode"], false);
   if (plan.status !== 0 && plan.status !== 2) throw failed("plan", plan);
+  const day2Started = Date.now();
+  const day2 = (await options.afterPlan?.(appliedState)) as D;
+  const day2Seconds = (Date.now() - day2Started) / 1000;
+  for (const d of options.protectedDirs ?? [dir]) allowDestroy(d);
   const destroy = await run(["destroy", "-auto-approve"]);
   return {
-    seconds: { apply: apply.seconds, plan: plan.seconds, destroy: destroy.seconds },
+    seconds: { apply: apply.seconds, plan: plan.seconds, day2: day2Seconds, destroy: destroy.seconds },
     planExitCode: plan.status,
     planOutput: plan.status === 0 ? "" : plan.stdout.split("\n").filter((l) => !/: (Refreshing state|Reading|Read complete)/.test(l)).join("\n").trim(),
     appliedState,
+    day2,
     leftAfterDestroy: (await must(["state", "list"])).split("\n").filter(Boolean),
   };
+}
+
+/** One resource change of a day-2 plan, as `terraform plan -json` reports it (`planned_change`). */
+export interface PlannedChange {
+  readonly address: string;
+  readonly type: string;
+  /** create, update, replace, delete, remove (a `removed` block: forgotten, not destroyed), … */
+  readonly action: string;
+}
+
+export interface Day2Plan {
+  /** 0: planned (changes in `changes`); otherwise the plan failed (prevent_destroy refuses), see `error`. */
+  readonly status: number;
+  readonly changes: PlannedChange[];
+  /** The diagnostics' summaries and details, when the plan failed. */
+  readonly error: string;
+  readonly seconds: number;
+}
+
+/**
+ * A day-2 plan: the root's generated file `file` replaced by `tf` (a new synth), `plan -json -refresh=false`
+ * against the applied state, and the original file put back. No refresh: the no-change plan just showed that state
+ * and emulator agree, and the question is what the provider plans from the new configuration (which arguments
+ * force a replacement), computed from state and configuration alone. One terraform run per change (`-json`
+ * streams each planned change; no `show -json`, which would load the provider a second time).
+ */
+export async function planDay2(dir: string, file: string, tf: object, args: string[] = []): Promise<Day2Plan> {
+  const path = join(dir, file);
+  const original = readFileSync(path, "utf8");
+  const started = Date.now();
+  try {
+    writeFileSync(path, JSON.stringify(tf, null, 2));
+    const plan = await terraformAsync(dir, ["plan", "-json", "-refresh=false", "-lock=false", "-input=false", ...args], NO_PROXY);
+    const messages = plan.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as { type: string; change?: { action: string; resource: { addr: string; resource_type: string } }; diagnostic?: { severity: string; summary: string; detail?: string } });
+    const changes = messages.filter((m) => m.type === "planned_change" && m.change).map((m) => ({ address: m.change!.resource.addr, type: m.change!.resource.resource_type, action: m.change!.action }));
+    const error = messages
+      .filter((m) => m.type === "diagnostic" && m.diagnostic?.severity === "error")
+      .map((m) => `${m.diagnostic!.summary}: ${m.diagnostic!.detail ?? ""}`)
+      .join("\n");
+    return { status: plan.status, changes, error: plan.status === 0 ? "" : error || plan.stderr, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    writeFileSync(path, original);
+  }
 }

@@ -1,3 +1,4 @@
+import { allowDestroy } from "./moto";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config/schema";
@@ -103,24 +104,33 @@ export function unknownPolicies(plan: Plan): string[] {
  */
 const states = new Map<string, Record<string, unknown>>();
 
-export function planConfigChange(before: Config, after: Config): string {
+export function planConfigChange(before: Config, after: Config, options: PlanOptions = {}): string {
   const key = JSON.stringify(before);
   const state = states.get(key) ?? stateFromPlan(planDeployStack(before).raw, before);
   states.set(key, state);
-  return planAgainstState(after, state);
+  return planAgainstState(after, state, options);
+}
+
+export interface PlanOptions {
+  /**
+   * Plan as a root without orgtrail's `prevent_destroy` (a hand-edited stack, another generator): Terraform refuses
+   * a plan that replaces a protected bucket or key, so a test of what a reviewer sees in such a plan lifts it.
+   */
+  readonly unprotected?: boolean;
 }
 
 /**
  * The deploy stack of `after` planned offline against a state (`terraform state pull` output, or one made by
  * planConfigChange) with `-refresh=false`: what Terraform would do to that state. Returns `terraform show -json`.
  */
-export function planAgainstState(after: Config, state: object): string {
+export function planAgainstState(after: Config, state: object, options: PlanOptions = {}): string {
   const out = synthTo(after);
   const dir = workdir("change", join(out, "stacks", "org-cloudtrail"));
   const separate = (after.logArchive.accountId ?? after.organization.managementAccountId) !== after.organization.managementAccountId;
   writeOfflineProviders(dir, [undefined, ...(separate ? ["log_archive"] : []), ...(after.organization.delegatedAdminAccountId ? ["delegated_admin"] : [])]);
   writeFileSync(join(dir, "zz_offline_backend_override.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "terraform.tfstate" } } } }));
   writeFileSync(join(dir, "terraform.tfstate"), JSON.stringify(state, null, 2));
+  if (options.unprotected) allowDestroy(dir);
   mustTerraform(dir, ["init", "-input=false", "-no-color"]);
   mustTerraform(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=tfplan"]);
   return mustTerraform(dir, ["show", "-json", "tfplan"]);

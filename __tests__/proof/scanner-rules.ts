@@ -131,8 +131,13 @@ export const SCANNER_RULES: readonly ScannerRule[] = [
   { ids: ["CKV2_AWS_65"], property: "Object Ownership is BucketOwnerEnforced (ACLs disabled)", violations: (tf) => bucketViolations(tf, (n) => (one(forBucket(tf, "aws_s3_bucket_ownership_controls", n)?.rule) as Resource | undefined)?.object_ownership === "BucketOwnerEnforced") },
   {
     ids: ["CKV_AWS_143"],
-    property: "Object Lock is enabled",
-    violations: (tf) => bucketViolations(tf, (n) => tf.resource.aws_s3_bucket[n].object_lock_enabled === true && forBucket(tf, "aws_s3_bucket_object_lock_configuration", n) !== undefined),
+    // Enabled by the Object Lock configuration (in place on an existing bucket), not the bucket's ForceNew argument.
+    property: "Object Lock is enabled with a default retention",
+    violations: (tf) =>
+      bucketViolations(tf, (n) => {
+        const lock = forBucket(tf, "aws_s3_bucket_object_lock_configuration", n);
+        return lock?.object_lock_enabled === "Enabled" && one(lock.rule) !== undefined;
+      }),
   },
   { ids: ["CKV2_AWS_61"], property: "a lifecycle configuration is enabled", violations: (tf) => bucketViolations(tf, (n) => (forBucket(tf, "aws_s3_bucket_lifecycle_configuration", n)?.rule as Resource[] | undefined)?.some((r) => r.status === "Enabled") === true) },
   {

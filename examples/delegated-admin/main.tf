@@ -82,6 +82,7 @@ module "organization_trail" {
   trail_name                 = "org-trail"
   bucket_name                = module.log_archive.bucket_name # waits for the bucket policy
   kms_key_arn                = module.log_archive.kms_key_arn # waits for the key policy
+  log_archive                = module.log_archive.trail_wiring # the plan fails on any mismatch with the archive
   management_account_id      = var.management_account_id
   trail_home_region          = "us-east-1"
   delegated_admin_account_id = var.delegated_admin_account_id

@@ -34,6 +34,7 @@ module "organization_trail" {
   trail_name  = "org-trail"
   bucket_name = module.log_archive.bucket_name
   kms_key_arn = module.log_archive.kms_key_arn
+  log_archive = module.log_archive.trail_wiring # the plan fails on any mismatch with the archive
 }
 
 output "trail_arn" {

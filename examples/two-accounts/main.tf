@@ -58,6 +58,7 @@ module "organization_trail" {
   bucket_name   = module.log_archive.bucket_name # waits for the bucket policy
   s3_key_prefix = "cloudtrail"
   kms_key_arn   = module.log_archive.kms_key_arn # waits for the key policy
+  log_archive   = module.log_archive.trail_wiring # the plan fails on any mismatch with the archive
 
   tags = { team = "platform" }
 }

@@ -1,5 +1,6 @@
 import { bucketArn, SERVICE, trailArn } from "../shared/arns";
-import { POLICY_VERSION, type PolicyDocument, type Statement } from "../shared/document";
+import { forEachOf, POLICY_VERSION, when, type Optional, type PolicyDocument, type Statement } from "../shared/document";
+import { isEmpty, not, type Value } from "../shared/value";
 import type { TrailContext } from "../shared/trail-context";
 import { decryptLogsThroughS3 } from "../member-reader-roles/reader-policies";
 
@@ -15,6 +16,8 @@ export interface UserPolicyIntent extends TrailOwner {
   readonly bucketName: string;
   /** `""` or `"<prefix>/"`. */
   readonly keyPath: string;
+  /** Key paths the trail wrote to before: operators read the history there too. */
+  readonly previousKeyPaths?: Value<readonly string[]>;
   /** The trail key, or a key pattern of the log-archive account when its ARN is known only after apply. */
   readonly kmsKeyArn: string;
 }
@@ -39,14 +42,20 @@ const CLOUDTRAIL_READ = [
   "cloudtrail:ListTags",
 ];
 
-function readStatements(i: UserPolicyIntent): Statement[] {
+function readStatements(i: UserPolicyIntent): (Statement | Optional<Statement[]>)[] {
   const bucket = bucketArn(i.partition, i.bucketName);
   const logs = `${i.keyPath}AWSLogs/`;
+  const previous = i.previousKeyPaths ?? [];
   return [
     // DescribeTrails, ListTrails and LookupEvents support no resource-level permissions.
     { Sid: "ReadTrails", Effect: "Allow", Action: CLOUDTRAIL_READ, Resource: "*" },
     { Sid: "ReadLogObjects", Effect: "Allow", Action: "s3:GetObject", Resource: `${bucket}/${logs}*` },
     { Sid: "ListLogObjects", Effect: "Allow", Action: "s3:ListBucket", Resource: bucket, Condition: { StringLike: { "s3:prefix": `${logs}*` } } },
+    // The history under the prefixes the trail wrote to before (logArchive.previousKeyPrefixes).
+    when(not(isEmpty(previous)), [
+      { Sid: "ReadLogObjectsPreviousPrefixes", Effect: "Allow", Action: "s3:GetObject", Resource: forEachOf(previous, (kp) => `${bucket}/${kp}AWSLogs/*`, "key_path") },
+      { Sid: "ListLogObjectsPreviousPrefixes", Effect: "Allow", Action: "s3:ListBucket", Resource: bucket, Condition: { StringLike: { "s3:prefix": forEachOf(previous, (kp) => `${kp}AWSLogs/*`, "key_path") } } },
+    ] satisfies Statement[]),
     { Sid: "LocateLogBucket", Effect: "Allow", Action: "s3:GetBucketLocation", Resource: bucket },
     decryptLogsThroughS3(i),
   ];

@@ -1,5 +1,6 @@
 import { bucketArn, IAM_VARIABLES, SERVICE, trailArn } from "../shared/arns";
-import { POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
+import { forEachOf, POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
+import { and, isEmpty, not, type Value } from "../shared/value";
 import type { TrailContext } from "../shared/trail-context";
 import type { MemberAccessIntent } from "../member-access/narrowing";
 import { memberCondition } from "../member-access/narrowing";
@@ -25,6 +26,8 @@ export function logArchiveBucketPolicy(i: LogArchiveIntent): PolicyDocument {
     Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", ...sourceArn } },
   });
   const ownFolder = `${i.keyPath}AWSLogs/${i.organizationId}/${IAM_VARIABLES.principalAccount}/`;
+  const previous = i.previousKeyPaths ?? [];
+  const previousOwnFolder = (kp: string) => `${kp}AWSLogs/${i.organizationId}/${IAM_VARIABLES.principalAccount}/*`;
 
   return {
     Version: POLICY_VERSION,
@@ -67,6 +70,26 @@ export function logArchiveBucketPolicy(i: LogArchiveIntent): PolicyDocument {
           Condition: memberCondition(i.organizationId, i.memberAccess),
         },
       ] satisfies Statement[]),
+      // After the trail's prefix moved: the history under each earlier prefix, read the same way; CloudTrail writes
+      // only under the current one (the statements above).
+      when(and(i.memberAccess.enabled, not(isEmpty(previous))), [
+        {
+          Sid: "MemberReadOwnLogsPreviousPrefixes",
+          Effect: "Allow",
+          Principal: { AWS: "*" },
+          Action: "s3:GetObject",
+          Resource: forEachOf(previous, (kp) => `${bucket}/${previousOwnFolder(kp)}`, "key_path"),
+          Condition: memberCondition(i.organizationId, i.memberAccess),
+        },
+        {
+          Sid: "MemberListOwnLogsPreviousPrefixes",
+          Effect: "Allow",
+          Principal: { AWS: "*" },
+          Action: "s3:ListBucket",
+          Resource: bucket,
+          Condition: memberCondition(i.organizationId, i.memberAccess, { StringLike: { "s3:prefix": forEachOf(previous, previousOwnFolder, "key_path") } }),
+        },
+      ] satisfies Statement[]),
       denyInsecureTransport(bucket),
     ],
   };
@@ -88,5 +111,7 @@ export interface LogArchiveIntent extends TrailContext {
   readonly bucketName: string;
   /** The key path before `AWSLogs/`: `""` or `"<prefix>/"` (see `keyPath`). */
   readonly keyPath: string;
+  /** Key paths the trail wrote to before (`""` or `"<prefix>/"`): readable, never written. */
+  readonly previousKeyPaths?: Value<readonly string[]>;
   readonly memberAccess: MemberAccessIntent;
 }

@@ -39,9 +39,13 @@ export const logArchiveSections = {
     accountId: ruled("accountId").optional().describe("Account that owns the bucket and key. Default: the management account."),
     bucketName: ruled("bucketName").describe("Name of the central CloudTrail bucket."),
     keyPrefix: ruled("keyPrefix").optional().describe("S3 key prefix under which CloudTrail writes AWSLogs/."),
+    previousKeyPrefixes: z
+      .array(ruled("previousKeyPrefix"))
+      .default([])
+      .describe("Key prefixes the trail wrote to before keyPrefix (\"\" for none): members, reader roles and third parties keep reading their history there; CloudTrail writes only to keyPrefix."),
     objectOwnership: ruled("objectOwnership").default(D.objectOwnership),
     lifecycle: lifecycle.prefault({}),
-    objectLock: objectLock.optional().describe("Object Lock default retention; enabled at bucket creation only."),
+    objectLock: objectLock.optional().describe("Object Lock default retention; can be turned on for an existing bucket (in place, no new bucket)."),
     accessLogs: accessLogs.prefault({}),
   }),
 };

@@ -14,8 +14,8 @@ import {
 import type { PolicyDocument } from "../shared/document";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { dependOn, optional, ref, tag, type Tags } from "../shared/resources";
-import { and, toTemplate, type Expr, type Value } from "../shared/value";
+import { dependOn, optional, preventDestroy, ref, tag, type Tags } from "../shared/resources";
+import { and, type Expr, type Value } from "../shared/value";
 import { fixedId } from "../shared/logical-id";
 
 export interface LifecycleProps {
@@ -28,7 +28,10 @@ export interface LifecycleProps {
 }
 
 export interface ObjectLockProps {
-  /** Whether Object Lock is on; it can only be enabled when the bucket is created. */
+  /**
+   * Whether Object Lock is on. Enabled through `aws_s3_bucket_object_lock_configuration` (versioning is on), so it can
+   * be turned on for an existing bucket in place; the bucket's own `object_lock_enabled` would replace the bucket.
+   */
   readonly enabled: Value<boolean>;
   /** GOVERNANCE or COMPLIANCE. */
   readonly mode: string;
@@ -50,9 +53,17 @@ export interface HardenedBucketProps {
   readonly policyName?: string;
   readonly tags?: Tags;
   readonly provider?: TerraformProvider;
+  /** The bucket holds logs: `prevent_destroy`, so no config change destroys or replaces it. @default false */
+  readonly holdsLogs?: boolean;
   /** Whether the bucket exists: an expression lets a vendorable module decide at plan time. @default true */
   readonly enabled?: true | Expr;
 }
+
+/** The resources of a hardened bucket by address, in a root that does not count them (the deploy stack). */
+export const hardenedBucketAddresses = (id: string): string[] =>
+  ["aws_s3_bucket", "aws_s3_bucket_ownership_controls", "aws_s3_bucket_public_access_block", "aws_s3_bucket_versioning", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_policy"].map(
+    (type) => `${type}.${id}`,
+  );
 
 /**
  * An S3 bucket with orgtrail's baseline: object ownership enforced, all public access blocked, versioning,
@@ -80,8 +91,8 @@ export class HardenedBucket extends Construct {
     const lock = props.objectLock;
 
     this.bucket = make(() => new S3Bucket(this, "bucket", { bucket: props.bucketName, provider }));
-    // A deploy stack without Object Lock says nothing; a module decides at plan time.
-    if (lock && lock.enabled !== false) this.bucket.addOverride("object_lock_enabled", toTemplate(lock.enabled));
+    // A bucket of logs is never destroyed or replaced by a config change (README "Day-2 changes").
+    if (props.holdsLogs) preventDestroy(this.bucket);
     const bucketId = ref(this.bucket, "id");
 
     const ownership = make(
@@ -145,6 +156,8 @@ export class HardenedBucket extends Construct {
       const lockConfig = optional(and(enabled, lock.enabled), () =>
         new S3BucketObjectLockConfiguration(this, "object_lock", {
           bucket: bucketId,
+          // Not the bucket's object_lock_enabled (ForceNew: a new, empty bucket); S3 enables it on the versioned bucket.
+          objectLockEnabled: "Enabled",
           rule: { defaultRetention: { mode: lock.mode, days: lock.retentionDays } },
           provider,
         }),

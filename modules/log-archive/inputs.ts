@@ -3,6 +3,7 @@ import { TRAIL_KEY_DEFAULTS } from "../trail-key/config";
 import { KEY_DELIVERY_VARIABLES } from "../trail-delivery/key-inputs";
 import { LOG_ARCHIVE_DEFAULTS } from "./config";
 import type { VariableSpec } from "../shared/inputs";
+import { PREVIOUS_KEY_PREFIXES } from "../organization/variables";
 
 /** The module's input table: one row per variable, with the config setting it stands for (see modules/shared/inputs.ts). */
 const DEFAULTS = { ...ORGANIZATION_DEFAULTS, ...LOG_ARCHIVE_DEFAULTS, ...TRAIL_KEY_DEFAULTS };
@@ -17,6 +18,7 @@ export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
   { name: "trail_home_region", config: "organization.homeRegion", example: true, type: "string", rules: "region", description: "Home region of the trail; the bucket and key must be in it too." },
   { name: "bucket_name", config: "logArchive.bucketName", example: true, type: "string", rules: "bucketName", description: "Name of the central CloudTrail log archive bucket." },
   { name: "s3_key_prefix", config: "logArchive.keyPrefix", type: "string", default: null, rules: "keyPrefix", description: "S3 key prefix under which CloudTrail writes AWSLogs/ (no leading or trailing slash); null for none." },
+  PREVIOUS_KEY_PREFIXES,
   { name: "object_ownership", config: "logArchive.objectOwnership", type: "string", default: DEFAULTS.objectOwnership, rules: "objectOwnership", description: "S3 Object Ownership: BucketOwnerEnforced (ACLs disabled) or BucketOwnerPreferred." },
   { name: "member_read_access", config: "memberAccess.enabled", type: "bool", default: true, description: "Let each member account of the organization read (GetObject, prefix-scoped ListBucket, KMS Decrypt through S3) only its own logs." },
   { name: "member_principal_arn_pattern", config: "memberAccess.principalArnPattern", type: "string", default: null, rules: "principalArnPattern", description: "Only member principals whose ARN matches this pattern may read, e.g. arn:aws:iam::*:role/LogReader; null for any." },
@@ -29,7 +31,7 @@ export const LOG_ARCHIVE_VARIABLES: readonly VariableSpec[] = [
   { name: "lifecycle_expiration_days", config: "logArchive.lifecycle.expirationDays", type: "number", default: DEFAULTS.expirationDays, rules: "days", description: "Days before log objects expire; not shorter than the Object Lock retention." },
   { name: "noncurrent_version_expiration_days", config: "logArchive.lifecycle.noncurrentVersionExpirationDays", type: "number", default: DEFAULTS.noncurrentVersionExpirationDays, rules: "days", description: "Days before noncurrent object versions are removed." },
   { name: "abort_incomplete_multipart_upload_days", config: "logArchive.lifecycle.abortIncompleteMultipartUploadDays", type: "number", default: DEFAULTS.abortIncompleteMultipartUploadDays, rules: "days", description: "Days before incomplete multipart uploads are aborted." },
-  { name: "object_lock_mode", config: "logArchive.objectLock.mode", type: "string", default: null, rules: "objectLockMode", description: "GOVERNANCE or COMPLIANCE to enable Object Lock (only possible when the bucket is created); null for none." },
+  { name: "object_lock_mode", config: "logArchive.objectLock.mode", type: "string", default: null, rules: "objectLockMode", description: "GOVERNANCE or COMPLIANCE to enable Object Lock with a default retention (also on an existing bucket, in place: versioning is on); null for none." },
   { name: "object_lock_retention_days", config: "logArchive.objectLock.retentionDays", type: "number", default: 365, rules: "days", description: "Default Object Lock retention in days, when object_lock_mode is set." },
   { name: "create_access_log_bucket", config: "logArchive.accessLogs.enabled", type: "bool", default: true, description: "Create a separate bucket for the archive bucket's S3 server access logs (CIS 3.4 / CKV_AWS_18)." },
   { name: "access_log_bucket_name", config: "logArchive.accessLogs.bucketName", type: "string", default: null, rules: "bucketName", description: "Name of the access-log bucket; null for <bucket_name>-access-logs." },

@@ -31,6 +31,8 @@ export interface LogArchiveProps extends TrailContext {
   readonly bucketName: string;
   /** Key path before `AWSLogs/`: `""` or `"<prefix>/"`. */
   readonly keyPath: string;
+  /** Key paths the trail wrote to before: members keep reading their folders there. */
+  readonly previousKeyPaths?: Value<readonly string[]>;
   /** @default BucketOwnerEnforced */
   readonly objectOwnership: string;
   readonly lifecycle: Required<LifecycleProps>;
@@ -72,6 +74,7 @@ export class LogArchive extends Construct {
 
     this.archive = new HardenedBucket(this, "archive", {
       id: "log_archive",
+      holdsLogs: true,
       bucketName: props.bucketName,
       objectOwnership: props.objectOwnership,
       kmsKeyArn: this.trailKey.keyArn,
@@ -89,6 +92,7 @@ export class LogArchive extends Construct {
       const targetPrefix = `${props.bucketName}/`;
       this.accessLogBucket = new HardenedBucket(this, "access-logs", {
         id: "access_logs",
+        holdsLogs: true,
         enabled: logsEnabled,
         bucketName: logs.bucketName,
         lifecycle: {

@@ -11,7 +11,7 @@ import { logArchiveBucketPolicy } from "./bucket-policy";
 export function logArchivePolicies(config: Config): NamedPolicy[] {
   const s = settingsOf(config);
   const policies: NamedPolicy[] = [
-    { name: "log archive bucket policy", kind: "bucketPolicy", document: resolveDocument(logArchiveBucketPolicy({ ...s, keyPath: keyPath(s.keyPrefix) })) },
+    { name: "log archive bucket policy", kind: "bucketPolicy", document: resolveDocument(logArchiveBucketPolicy({ ...s, keyPath: keyPath(s.keyPrefix), previousKeyPaths: s.previousKeyPaths })) },
     ...trailKeyPolicies(config),
   ];
   if (config.logArchive.accessLogs.enabled) {

@@ -4,6 +4,7 @@ import type { Inputs } from "../shared/inputs";
 import { coalesce, ifElse, isNull, notNull, toTemplate } from "../shared/value";
 import { keyDeliveryFromInputs } from "../trail-delivery/key-inputs";
 import type { LogArchiveProps } from "./log-archive";
+import { previousKeyPaths } from "../organization/variables";
 
 /**
  * The log archive's props from the module's inputs: literal in the deploy stack (`literalInputs` of a config),
@@ -21,6 +22,7 @@ export function logArchiveProps(scope: Construct, v: Inputs): LogArchiveProps {
     logArchiveAccountId: v.s("log_archive_account_id"),
     bucketName: v.s("bucket_name"),
     keyPath,
+    previousKeyPaths: previousKeyPaths(v),
     objectOwnership: v.s("object_ownership"),
     lifecycle: {
       transitionDays: v.n("lifecycle_transition_days"),

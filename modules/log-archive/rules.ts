@@ -6,6 +6,15 @@ const validDays = (...values: number[]) => values.every((v) => follows("days", v
 
 export const LOG_ARCHIVE_RULES: readonly CrossFieldRule[] = [
   {
+    rule: "logArchive.previousKeyPrefixes does not list the current keyPrefix",
+    source: "orgtrail: a previous prefix is where the history stays after the trail moved; the current one is granted already",
+    check: (c, report) => {
+      const current = c.logArchive.keyPrefix ?? "";
+      const i = c.logArchive.previousKeyPrefixes.indexOf(current);
+      if (i >= 0) report(["logArchive", "previousKeyPrefixes", i], current, `must not be the current keyPrefix (${current === "" ? "none" : current}): list only prefixes the trail wrote to before`);
+    },
+  },
+  {
     rule: "lifecycle.expirationDays is greater than lifecycle.transitionDays",
     source: "Amazon S3 User Guide, 'Setting lifecycle configuration on a bucket' (an expiration before the transition makes the transition pointless; S3 rejects equal days)",
     check: (c, report) => {

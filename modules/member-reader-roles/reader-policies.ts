@@ -1,6 +1,6 @@
 import { accountRootArn, bucketArn, s3ViaService, trailEncryptionContextPattern } from "../shared/arns";
-import { forEachOf, merge, POLICY_VERSION, when, type ForEach, type PolicyDocument, type Statement } from "../shared/document";
-import { not, type Value } from "../shared/value";
+import { forEachOf, merge, POLICY_VERSION, when, type PolicyDocument, type Statement } from "../shared/document";
+import { expr, isExpr, not, toHcl, type Value } from "../shared/value";
 
 /**
  * Reader roles in the log-archive account (reference/aws-docs/002_*): one per member account (scenario 1) and one
@@ -61,6 +61,8 @@ export interface ReaderScopeIntent {
   readonly bucketName: string;
   /** `""` or `"<prefix>/"` (see `keyPath`). */
   readonly keyPath: string;
+  /** Key paths the trail wrote to before (`""` or `"<prefix>/"`): the same folders stay readable under each. */
+  readonly previousKeyPaths?: Value<readonly string[]>;
   /** The trail key, or a pattern of keys (`arn:…:kms:<region>:<account>:key/*`) when its ARN is not known at plan time. */
   readonly kmsKeyArn: string;
   /** Read every account's folder. */
@@ -76,31 +78,43 @@ export interface ReaderScopeIntent {
  */
 export function logReaderPolicy(i: ReaderScopeIntent): PolicyDocument {
   const bucket = bucketArn(i.partition, i.bucketName);
-  const orgFolder = `${i.keyPath}AWSLogs/${i.organizationId}/`;
-  const accountFolder = (account: string) => `${orgFolder}${account}/*`;
-  const scoped = (sid: string, objects: string | string[] | ForEach, prefixes: string | string[] | ForEach): Statement[] => [
-    { Sid: `Read${sid}`, Effect: "Allow", Action: "s3:GetObject", Resource: objects },
-    { Sid: `List${sid}`, Effect: "Allow", Action: "s3:ListBucket", Resource: bucket, Condition: { StringLike: { "s3:prefix": prefixes } } },
-    // The bucket policy lets every principal of the organization read its own account's folder; for these roles,
-    // which live in the log-archive account, that is the log-archive account's folder, outside their scope.
-    { Sid: "DenyReadOutsideScope", Effect: "Deny", Action: "s3:GetObject", NotResource: objects },
-    { Sid: "DenyListOutsideScope", Effect: "Deny", Action: "s3:ListBucket", Resource: bucket, Condition: { StringNotLike: { "s3:prefix": prefixes } } },
-  ];
+  const scoped = (sid: string, folders: Value<readonly string[]>): Statement[] => {
+    // Always a list (one element without earlier prefixes): a module's `for` expression cannot be a string sometimes.
+    const objects = forEachOf(folders, (f) => `${bucket}/${f}*`, "folder");
+    const prefixes = forEachOf(folders, (f) => `${f}*`, "folder");
+    return [
+      { Sid: `Read${sid}`, Effect: "Allow", Action: "s3:GetObject", Resource: objects },
+      { Sid: `List${sid}`, Effect: "Allow", Action: "s3:ListBucket", Resource: bucket, Condition: { StringLike: { "s3:prefix": prefixes } } },
+      // The bucket policy lets every principal of the organization read its own account's folder; for these roles,
+      // which live in the log-archive account, that is the log-archive account's folder, outside their scope.
+      { Sid: "DenyReadOutsideScope", Effect: "Deny", Action: "s3:GetObject", NotResource: objects },
+      { Sid: "DenyListOutsideScope", Effect: "Deny", Action: "s3:ListBucket", Resource: bucket, Condition: { StringNotLike: { "s3:prefix": prefixes } } },
+    ];
+  };
   return {
     Version: POLICY_VERSION,
     Statement: [
-      when(i.allAccounts, scoped("AllAccountLogs", `${bucket}/${orgFolder}*`, `${orgFolder}*`)),
-      when(
-        not(i.allAccounts),
-        scoped(
-          "AccountLogs",
-          forEachOf(i.accounts, (a) => `${bucket}/${accountFolder(a)}`, "account"),
-          forEachOf(i.accounts, accountFolder, "account"),
-        ),
-      ),
+      when(i.allAccounts, scoped("AllAccountLogs", grantedFolders(i, undefined))),
+      when(not(i.allAccounts), scoped("AccountLogs", grantedFolders(i, i.accounts))),
       decryptLogsThroughS3(i),
     ],
   };
+}
+
+/**
+ * The folders a reader may read, each ending in `/`: under the current key path and every previous one, the
+ * organization's folder (`accounts` undefined) or each account's. Literal when everything is; otherwise a Terraform
+ * expression (`flatten` of `for` over the key paths and the accounts).
+ */
+function grantedFolders(i: ReaderScopeIntent, accounts: Value<readonly string[]> | undefined): Value<readonly string[]> {
+  const orgFolder = `AWSLogs/${i.organizationId}/`;
+  const previous = i.previousKeyPaths ?? [];
+  if (!isExpr(previous) && !isExpr(accounts)) {
+    return [i.keyPath, ...previous].flatMap((kp) => (accounts === undefined ? [`${kp}${orgFolder}`] : accounts.map((a) => `${kp}${orgFolder}${a}/`)));
+  }
+  const keyPaths = `concat([${toHcl(i.keyPath)}], ${toHcl(previous)})`;
+  const folder = accounts === undefined ? toHcl(`\${kp}${orgFolder}`) : `[for account in ${toHcl(accounts)} : ${toHcl(`\${kp}${orgFolder}\${account}/`)}]`;
+  return expr(`flatten([for kp in ${keyPaths} : ${folder}])`);
 }
 
 /** Keys of one account in one region: what a reader may decrypt when the trail key's ARN is known only after apply. */

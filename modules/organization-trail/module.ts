@@ -7,6 +7,7 @@ import { buildTrailModuleOperations, TRAIL_OPERATIONS_VARIABLES } from "./module
 import { OrganizationTrail } from "./organization-trail";
 import { organizationTrailProps } from "./props";
 import { ORGANIZATION_TRAIL_DOC } from "./readme";
+import { checkWiring, LOG_ARCHIVE_WIRING } from "./wiring";
 
 const TAGS: VariableSpec = { name: "tags", type: "map(string)", default: {}, description: "Tags for every resource this module creates." };
 
@@ -19,6 +20,7 @@ export const ORGANIZATION_TRAIL_VARIABLES: readonly VariableSpec[] = [
   { name: "include_global_service_events", config: "trail.includeGlobalServiceEvents", type: "bool", default: true, description: "Log events of global services such as IAM." },
   { name: "log_file_validation", config: "trail.logFileValidation", type: "bool", default: true, description: "Write digest files to prove log files unchanged (CIS 3.2)." },
   ...TRAIL_OPERATIONS_VARIABLES,
+  { ...LOG_ARCHIVE_WIRING, example: "module.log_archive.trail_wiring" },
   TAGS,
 ];
 
@@ -26,6 +28,7 @@ export const ORGANIZATION_TRAIL_VARIABLES: readonly VariableSpec[] = [
 function build(stack: TerraformStack, v: ModuleVariables): void {
   const ops = buildTrailModuleOperations(stack, v);
   const trail = new OrganizationTrail(stack, "trail", { ...organizationTrailProps(v), operations: ops.trail, dependsOn: ops.readyForTrail });
+  checkWiring(trail.trail);
   output(stack, "trail_arn", ref(trail.trail, "arn"), "ARN of the organization trail.");
   output(stack, "trail_home_region", ref(trail.trail, "home_region"), "Home region of the trail.");
   output(stack, "trail_name", ref(trail.trail, "name"), "Name of the trail.");

@@ -1,4 +1,5 @@
 import type { Config } from "../../config/schema";
+import { keyPath } from "../shared/arns";
 import type { MemberAccessIntent } from "../member-access/narrowing";
 import type { LifecycleProps, ObjectLockProps } from "../log-archive/hardened-bucket";
 
@@ -13,6 +14,8 @@ export interface Settings {
   readonly separateLogArchiveAccount: boolean;
   readonly bucketName: string;
   readonly keyPrefix?: string;
+  /** Key paths (`""` or `"<prefix>/"`) the trail wrote to before: still readable, never written. */
+  readonly previousKeyPaths: readonly string[];
   readonly objectOwnership: string;
   readonly lifecycle: Required<LifecycleProps>;
   readonly objectLock?: ObjectLockProps;
@@ -33,6 +36,7 @@ export function settingsOf(c: Config): Settings {
     separateLogArchiveAccount: logArchiveAccountId !== c.organization.managementAccountId,
     bucketName: c.logArchive.bucketName,
     keyPrefix: c.logArchive.keyPrefix,
+    previousKeyPaths: c.logArchive.previousKeyPrefixes.map(keyPath),
     objectOwnership: c.logArchive.objectOwnership,
     lifecycle: c.logArchive.lifecycle,
     objectLock: c.logArchive.objectLock ? { enabled: true, ...c.logArchive.objectLock } : undefined,

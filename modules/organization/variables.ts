@@ -1,5 +1,6 @@
 import type { Inputs, VariableSpec } from "../shared/inputs";
-import { coalesce, ifElse, isNull, toTemplate } from "../shared/value";
+import { coalesce, expr, ifElse, isExpr, isNull, toTemplate, type Value } from "../shared/value";
+import { keyPath } from "../shared/arns";
 import { accountKeysPattern } from "../member-reader-roles/reader-policies";
 import { ORGANIZATION_DEFAULTS as DEFAULTS } from "./config";
 
@@ -11,6 +12,22 @@ export const MANAGEMENT: VariableSpec = { name: "management_account_id", config:
 export const HOME_REGION: VariableSpec = { name: "trail_home_region", config: "organization.homeRegion", example: true, type: "string", rules: "region", description: "Home region of the organization trail, the bucket and the key." };
 export const TRAIL_NAME: VariableSpec = { name: "trail_name", config: "trail.name", example: true, type: "string", rules: "trailName", description: "Name of the organization trail." };
 
+/** Where the history stays after the trail's key prefix moved (log-archive and reader modules alike). */
+export const PREVIOUS_KEY_PREFIXES: VariableSpec = {
+  name: "previous_key_prefixes",
+  config: "logArchive.previousKeyPrefixes",
+  type: "list(string)",
+  default: [],
+  elementRules: "previousKeyPrefix",
+  description: "Key prefixes the trail wrote to before s3_key_prefix (\"\" for none): the same readers keep reading their folders under each; CloudTrail writes only under s3_key_prefix.",
+};
+
+/** The previous key paths (`""` or `"<prefix>/"`): a literal list, or a `for` expression over the variable. */
+export function previousKeyPaths(v: Inputs): Value<readonly string[]> {
+  const prefixes = v.value("previous_key_prefixes") as Value<readonly string[]>;
+  return isExpr(prefixes) ? expr(`[for p in ${prefixes.hcl} : p == "" ? "" : "\${p}/"]`) : prefixes.map(keyPath);
+}
+
 /** Where the logs are and how they are encrypted: what every reader policy is built from. */
 export const LOG_LOCATION: readonly VariableSpec[] = [
   PARTITION,
@@ -20,6 +37,7 @@ export const LOG_LOCATION: readonly VariableSpec[] = [
   HOME_REGION,
   { name: "bucket_name", config: "logArchive.bucketName", example: true, type: "string", rules: "bucketName", description: "Log archive bucket (the log-archive module's bucket_name output)." },
   { name: "s3_key_prefix", config: "logArchive.keyPrefix", type: "string", default: null, rules: "keyPrefix", description: "S3 key prefix before AWSLogs/, the same as the trail's; null for none." },
+  PREVIOUS_KEY_PREFIXES,
   {
     name: "kms_key_arn",
     config: "encryption.kmsKey", fromConfig: (c) => (c.encryption.kmsKey === "create" ? null : c.encryption.kmsKey),
@@ -38,6 +56,7 @@ export function logLocation(v: Inputs) {
     homeRegion: v.s("trail_home_region"),
     bucketName: v.s("bucket_name"),
     keyPath: toTemplate(ifElse(isNull(v.value("s3_key_prefix")), "", `${v.s("s3_key_prefix")}/`)),
+    previousKeyPaths: previousKeyPaths(v),
     kmsKeyArn: toTemplate(coalesce(v.value("kms_key_arn"), accountKeysPattern(v.s("partition"), v.s("trail_home_region"), v.s("log_archive_account_id")))),
   };
 }

@@ -62,3 +62,13 @@ export function addPreconditions(r: TerraformResource, ...checks: Precondition[]
   preconditions.set(r, all);
   r.addOverride("lifecycle.precondition", all.map((p) => ({ condition: toTemplate(p.condition), error_message: p.errorMessage })));
 }
+
+/**
+ * `lifecycle { prevent_destroy = true }`: Terraform refuses any plan that would destroy or replace the resource
+ * (a literal in Terraform, so a module always carries it). For what holds logs or decrypts them; the one deliberate
+ * way to let it go is README "Day-2 changes": take it out of state (`removed` / `terraform state rm`) or edit the
+ * generated code on purpose.
+ */
+export function preventDestroy(r: TerraformResource): void {
+  r.addOverride("lifecycle.prevent_destroy", true);
+}

@@ -3,7 +3,7 @@ import { trailKeyPolicy } from "./key-policy";
 import type { KeyPolicyIntent } from "./key-policy";
 import { renderPolicy } from "../shared/hcl";
 import { addSizePrecondition } from "../shared/size-precondition";
-import { attributeOf, optional, ref, tag, type Tags } from "../shared/resources";
+import { attributeOf, optional, preventDestroy, ref, tag, type Tags } from "../shared/resources";
 import { fromTemplate, ifElse, toTemplate, type Value } from "../shared/value";
 import { fixedId } from "../shared/logical-id";
 
@@ -43,6 +43,8 @@ export class TrailKey extends Construct {
       });
       addSizePrecondition(key, { attribute: "policy", localName: "cloudtrail_key_policy", name: "trail KMS key policy", kind: "keyPolicy", policy });
       fixedId(key, "cloudtrail");
+      // Destroying the key schedules it for deletion: every log file it encrypted would become unreadable.
+      preventDestroy(key);
       tag(key, props.tags);
       return key;
     });

@@ -24,7 +24,9 @@ export function compareDeployStacks(before: TerraformJson, after: TerraformJson)
       const block = moves.get(prev.block) ?? prev.block;
       const c: HolderContext = { address: prev.address, before: prev.body, action: "destroy", changed: [], keepTogether };
       const isForgotten = [prev.address, prev.block].some((a) => forgotten.has(a));
-      changes.push(change(holder, c, destroyReason(prev, block, after), guard(holder, c, bodyOf(after, block), isForgotten)));
+      const result = guard(holder, c, bodyOf(after, block), isForgotten);
+      const remedy = isForgotten && result.outcome === "kept" ? holder.keptRemedy?.(c) : undefined;
+      changes.push(change(holder, c, destroyReason(prev, block, after), result, remedy));
       continue;
     }
     const forced = holder.forcesReplacement.flatMap((a) => forcedChange(a, prev.body, now.body));

@@ -38,6 +38,12 @@ run "rejects_key_prefix_with_slashes" {
   expect_failures = [var.s3_key_prefix]
 }
 
+run "rejects_previous_key_prefix_with_slashes" {
+  command = plan
+  variables { previous_key_prefixes = ["", "old/"] }
+  expect_failures = [var.previous_key_prefixes]
+}
+
 run "rejects_reserved_kms_alias" {
   command = plan
   variables { kms_alias_name = "alias/aws/s3" }

@@ -21,6 +21,7 @@ const SAMPLES: Record<RuleName, { good: unknown[]; bad: unknown[] }> = {
   },
   trailName: { good: ["org-trail", "Org.Trail_1", "abc"], bad: ["ab", "-trail", "trail-", "my--trail", "my_.trail", "my-_trail", "10.0.0.1", "a b c", "a".repeat(129)] },
   keyPrefix: { good: ["cloudtrail", "org/cloudtrail", "a"], bad: ["", "/cloudtrail", "cloudtrail/", "a//b", "AWSLogs", "x/AWSLogs/y", "spa ce", "logs*"] },
+  previousKeyPrefix: { good: ["", "cloudtrail", "org/cloudtrail"], bad: ["/cloudtrail", "cloudtrail/", "a//b", "AWSLogs", "x/AWSLogs/y", "spa ce", "logs*", "x".repeat(201)] },
   kmsAlias: { good: ["alias/orgtrail-cloudtrail", "alias/a/b_c"], bad: ["orgtrail", "alias/aws/s3", "alias/", "alias/a b"] },
   kmsKeyArn: {
     good: ["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/mrk-1234"],

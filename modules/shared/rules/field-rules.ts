@@ -68,6 +68,16 @@ export const FIELD_RULES = {
     source:
       "AWS CloudTrail API Reference, 'CreateTrail', S3KeyPrefix: at most 200 characters; Amazon S3 User Guide, 'Naming Amazon S3 objects': safe characters; AWS CloudTrail User Guide, 'Finding your CloudTrail log files': CloudTrail adds '/AWSLogs/' itself",
   },
+  previousKeyPrefix: {
+    rules: [
+      lengthBetween(0, 200),
+      matches("^[A-Za-z0-9!_.'()/-]*$", "contain only letters, digits and the characters ! _ . ' ( ) / -"),
+      notMatches("^/|/$", "not begin or end with a slash"),
+      notMatches("//", "not contain an empty path segment (//)"),
+      notMatches("(^|/)AWSLogs(/|$)", "not contain the AWSLogs folder, which CloudTrail adds itself"),
+    ],
+    source: "As keyPrefix (a prefix the trail wrote to before), or the empty string for files written with no prefix (directly under AWSLogs/)",
+  },
   kmsAlias: {
     rules: [
       lengthBetween(7, 256),

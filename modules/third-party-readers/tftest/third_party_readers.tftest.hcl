@@ -48,7 +48,7 @@ run "readers_read_only_their_granted_folders" {
   assert {
     condition = [
       for s in jsondecode(aws_iam_role_policy.third_party_reader["SiemVendor"].policy).Statement : try(s.Resource, s.NotResource) if s.Action == "s3:GetObject"
-    ] == ["arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/*", "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/*"]
+    ] == [["arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/*"], ["arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/*"]]
     error_message = "Without accounts, a third party reads the organization's folder (every account) and nothing outside it."
   }
 
@@ -77,6 +77,39 @@ run "readers_read_only_their_granted_folders" {
       for s in jsondecode(aws_iam_role_policy.third_party_reader["SiemVendor"].policy).Statement : "${s.Effect} ${s.Action}"
     ]) == toset(["Allow s3:GetObject", "Allow s3:ListBucket", "Deny s3:GetObject", "Deny s3:ListBucket", "Allow kms:Decrypt"])
     error_message = "A third party may read, list and decrypt, and nothing else (never s3:*)."
+  }
+}
+
+run "previous_key_prefixes_stay_readable" {
+  command = plan
+
+  variables {
+    previous_key_prefixes = ["", "old"]
+  }
+
+  assert {
+    condition = [
+      for s in jsondecode(aws_iam_role_policy.third_party_reader["Auditor"].policy).Statement : s.Resource if s.Sid == "ReadAccountLogs"
+      ] == [[
+        "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/333333333333/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/444444444444/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/333333333333/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/444444444444/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/333333333333/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/444444444444/*",
+    ]]
+    error_message = "The granted account folders under the current prefix and under each previous one."
+  }
+
+  assert {
+    condition = [
+      for s in jsondecode(aws_iam_role_policy.third_party_reader["SiemVendor"].policy).Statement : s.NotResource if s.Sid == "DenyReadOutsideScope"
+      ] == [[
+        "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/*",
+        "arn:aws:s3:::example-org-cloudtrail-logs/old/AWSLogs/o-exampleorgid/*",
+    ]]
+    error_message = "The Deny outside the scope leaves the previous prefixes readable too."
   }
 }
 

@@ -18,12 +18,16 @@ export const BUCKET: LogHolder = {
         "fails to delete the bucket itself because it is not empty (BucketNotEmpty). The apply stops halfway: the logs stay, in a " +
         "bucket that has lost its policy and protections, and writers that relied on that policy (CloudTrail, S3 server access " +
         "logging) can no longer deliver to it.",
+  keptRemedy: () =>
+    "Nothing to do before applying: the bucket stays with its logs, policy, encryption and lifecycle (which keeps expiring old " +
+    "objects). Empty and delete it yourself once its logs are no longer needed.",
   remedy: (c) => {
     if (c.action === "replace" && c.changed.every((a) => a === "object_lock_enabled")) {
       return (
-        "Turn Object Lock on in place instead: it can be enabled on an existing bucket with versioning on. Before applying, run " +
-        `\`aws s3api put-object-lock-configuration --bucket ${String(c.before.bucket)} --object-lock-configuration '{"ObjectLockEnabled":"Enabled"}'\`; ` +
-        "the provider then reads object_lock_enabled = true from the bucket and the plan shows no replacement. Check that it does before applying."
+        "Turn Object Lock on in place instead: S3 enables it on an existing bucket with versioning on, and orgtrail does so through " +
+        "aws_s3_bucket_object_lock_configuration (object_lock_enabled = \"Enabled\"), leaving the bucket's own object_lock_enabled out. " +
+        "If this output sets the bucket's argument by hand, remove it; the provider reads object_lock_enabled = true back from the " +
+        "bucket and the plan shows no replacement. Check that it does before applying."
       );
     }
     const keep = `run ${stateRm(c.keepTogether)}`;

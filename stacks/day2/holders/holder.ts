@@ -19,6 +19,8 @@ export interface LogHolder {
   keptByState?(c: HolderContext): string | undefined;
   /** How to make the change without losing logs. */
   remedy(c: HolderContext): string;
+  /** What is left to do when the new output itself keeps the resource (a `removed` block): undefined uses `remedy`. */
+  keptRemedy?(c: HolderContext): string;
   /**
    * Resources that configure this one and belong with it when it is kept out of state (an S3 bucket's policy,
    * encryption, lifecycle …): types starting with `typePrefix` whose `argument` refers to it.

@@ -27,4 +27,10 @@ export const KEY: LogHolder = {
     "policy and members, reader roles and the management account can still decrypt the history. Retire it only after the last file encrypted with it has expired " +
     "(logArchive.lifecycle.expirationDays) or been re-encrypted with the new key (S3 Batch Operations copy). A key already pending " +
     "deletion can be saved within its window: \`aws kms cancel-key-deletion\`, then \`aws kms enable-key\`.",
+  keptRemedy: () =>
+    "Nothing to do before applying: the key stays, enabled, with its alias and its last policy, so members (through S3) and the " +
+    "management account still decrypt the history. Give the new key the statements readers need before switching (README, " +
+    "\"Bringing your own KMS key\"). Reader and third-party roles name the new key from now on: while they must read files from " +
+    "before the switch, add kms:Decrypt on the old key to them (or re-encrypt the history with the new key, S3 Batch Operations " +
+    "copy). Schedule the old key's deletion yourself only after the last file it encrypted has expired (logArchive.lifecycle.expirationDays).",
 };

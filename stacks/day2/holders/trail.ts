@@ -13,14 +13,21 @@ const MOVES_FILES: StrandingRule = {
   omitted: { s3_key_prefix: "" },
   effect: ({ before, after, action }) =>
     `${action === "replace" ? "The new trail writes" : "The trail is updated in place and writes"} new files to ${location(after!)}; ` +
-    `every file delivered so far stays under ${location(before)}. The bucket policy and the reader roles' policies are rewritten for ` +
-    "the new location only: members, reader roles and third parties lose read access to the history, and whatever reads the old " +
-    "location (Athena tables, SIEM collectors) sees no new files.",
-  remedy: () =>
-    "Keep the location unless readers must move with it. If it must move: leave the old files where they are (digest files name " +
-    "their keys, and \`aws cloudtrail validate-logs\` reads them there), grant readers the old prefix as well until its files expire " +
-    "(orgtrail's policies name one prefix: add a statement for the old one yourself, or let readers use copies), and move Athena " +
-    "tables and SIEM collectors to the new location in the same change.",
+    `every file delivered so far stays under ${location(before)}. Unless logArchive.previousKeyPrefixes lists the old prefix, the ` +
+    "bucket policy and the reader roles' policies are rewritten for the new location only: members, reader roles and third " +
+    "parties lose read access to the history. Whatever reads the old location (Athena tables, SIEM collectors) sees no new files.",
+  remedy: ({ before, changed }) => {
+    const old = isExpression(before.s3_key_prefix) ? shown(before.s3_key_prefix) : JSON.stringify(String(before.s3_key_prefix ?? ""));
+    const keepReading = changed.includes("s3_bucket_name")
+      ? "grant readers the old bucket as well until its files expire (orgtrail's policies name one bucket: add a statement yourself, or let readers use copies)"
+      : `add the old prefix to logArchive.previousKeyPrefixes (${old}; module variable previous_key_prefixes) so members, reader roles ` +
+        "and third parties keep reading it while CloudTrail writes only to the new one";
+    return (
+      "Keep the location unless readers must move with it. If it must move: leave the old files where they are (digest files name " +
+      `their keys, and \`aws cloudtrail validate-logs\` reads them there), ${keepReading}, and move Athena tables and SIEM ` +
+      "collectors to the new location in the same change."
+    );
+  },
 };
 
 const SWITCHES_KEY: StrandingRule = {
@@ -31,7 +38,8 @@ const SWITCHES_KEY: StrandingRule = {
     "the management account, reader roles, third parties).",
   remedy: ({ before }) =>
     `Keep the old key (${shown(before.kms_key_id)}) enabled, with its decrypt statements, until the last file encrypted with it has expired ` +
-    "(logArchive.lifecycle.expirationDays), or re-encrypt the history with the new key first (S3 Batch Operations copy with SSE-KMS). " +
+    "(logArchive.lifecycle.expirationDays; a key orgtrail created is kept by the deploy stack's removed block, with its policy; a " +
+    "brought key is yours to keep), or re-encrypt the history with the new key first (S3 Batch Operations copy with SSE-KMS). " +
     "Give the new key the statements readers need before switching (README, \"Bringing your own KMS key\").",
 };
 

@@ -128,8 +128,50 @@ run "brought_key_creates_no_key" {
   }
 }
 
-run "apply_sets_outputs" {
-  command = apply
+run "previous_key_prefixes_stay_readable_and_are_never_written" {
+  command = plan
+
+  variables {
+    s3_key_prefix         = "cloudtrail-v2"
+    previous_key_prefixes = ["cloudtrail", ""]
+  }
+
+  assert {
+    condition = one([for s in jsondecode(aws_s3_bucket_policy.log_archive.policy).Statement : s.Resource if s.Sid == "MemberReadOwnLogsPreviousPrefixes"]) == [
+      "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/$${aws:PrincipalAccount}/*",
+      "arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/$${aws:PrincipalAccount}/*",
+    ]
+    error_message = "Members read their own folder under each previous prefix."
+  }
+
+  assert {
+    condition = toset([
+      for s in jsondecode(aws_s3_bucket_policy.log_archive.policy).Statement : s.Resource if s.Action == "s3:PutObject"
+      ]) == toset([
+      "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail-v2/AWSLogs/o-exampleorgid/*",
+      "arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail-v2/AWSLogs/111111111111/*",
+    ])
+    error_message = "CloudTrail writes under the current prefix only."
+  }
+}
+
+run "no_previous_key_prefixes_no_extra_statement" {
+  command = plan
+
+  assert {
+    condition     = length([for s in jsondecode(aws_s3_bucket_policy.log_archive.policy).Statement : s if endswith(s.Sid, "PreviousPrefixes")]) == 0
+    error_message = "Without previous prefixes the policy has no statement for them."
+  }
+}
+
+# Plans only: the buckets and the key carry lifecycle.prevent_destroy, so the destroy that ends an applied test run
+# would be refused. The outputs a trail is wired with are known at plan time (they are built from the inputs).
+run "outputs_known_at_plan" {
+  command = plan
+
+  variables {
+    kms_key_arn = "arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }
 
   assert {
     condition     = output.bucket_name == "example-org-cloudtrail-logs" && output.bucket_arn == "arn:aws:s3:::example-org-cloudtrail-logs"
@@ -137,7 +179,7 @@ run "apply_sets_outputs" {
   }
 
   assert {
-    condition     = output.kms_key_arn != null && output.access_log_bucket_name == "example-org-cloudtrail-logs-access-logs"
+    condition     = output.kms_key_arn == var.kms_key_arn && output.access_log_bucket_name == "example-org-cloudtrail-logs-access-logs"
     error_message = "Key and access-log outputs must be set."
   }
 
