@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema";
 import { policiesOf } from "../stacks/policy-sizes";
-import { evaluate, role, service, type Organization, type PolicyJson, type Principal } from "./helpers/oracle";
+import { evaluate, role, service, type PolicyJson, type Principal } from "./helpers/oracle";
+import { MANAGEMENT, LOG_ARCHIVE, A, B, SIEM, AUDITOR, OUTSIDER, org, TRAIL, BUCKET, KEY } from "./helpers/example-org";
 import { config } from "./helpers/synth";
 
 /**
@@ -9,18 +10,6 @@ import { config } from "./helpers/synth";
  * terraform-access suite proves the planned documents equal these).
  */
 
-const MANAGEMENT = "111111111111";
-const LOG_ARCHIVE = "222222222222";
-const A = "333333333333";
-const B = "444444444444";
-const SIEM = "999999999999";
-const AUDITOR = "888888888888";
-const OUTSIDER = "777777777777";
-const org: Organization = { orgId: "o-exampleorgid", managementAccountId: MANAGEMENT, logArchiveAccountId: LOG_ARCHIVE, members: [A, B] };
-
-const TRAIL = `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`;
-const BUCKET = "arn:aws:s3:::example-org-cloudtrail-logs";
-const KEY = `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const logOf = (account: string, prefix = "cloudtrail/") =>
   `${BUCKET}/${prefix}AWSLogs/o-exampleorgid/${account}/CloudTrail/us-east-1/2025/01/01/${account}_CloudTrail_us-east-1_x.json.gz`;
 const folderOf = (account: string) => `cloudtrail/AWSLogs/o-exampleorgid/${account}/`;

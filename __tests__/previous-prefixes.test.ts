@@ -1,7 +1,8 @@
 import type { Config } from "../config/schema";
 import { policiesOf } from "../stacks/policy-sizes";
 import { parseConfig } from "../config/load";
-import { evaluate, role, service, type Organization, type PolicyJson, type Principal } from "./helpers/oracle";
+import { evaluate, role, service, type PolicyJson, type Principal } from "./helpers/oracle";
+import { MANAGEMENT, LOG_ARCHIVE, A, B, SIEM, AUDITOR, org, TRAIL, BUCKET } from "./helpers/example-org";
 import { config, exampleWith } from "./helpers/synth";
 
 /**
@@ -9,16 +10,6 @@ import { config, exampleWith } from "./helpers/synth";
  * "cloudtrail" (and before that from none) to "cloudtrail-v2", members, member reader roles and third parties read
  * their history under the old prefixes exactly as under the new one, and CloudTrail writes only under the new one.
  */
-
-const MANAGEMENT = "111111111111";
-const LOG_ARCHIVE = "222222222222";
-const A = "333333333333";
-const B = "444444444444";
-const SIEM = "999999999999";
-const AUDITOR = "888888888888";
-const org: Organization = { orgId: "o-exampleorgid", managementAccountId: MANAGEMENT, logArchiveAccountId: LOG_ARCHIVE, members: [A, B] };
-const TRAIL = `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`;
-const BUCKET = "arn:aws:s3:::example-org-cloudtrail-logs";
 
 const CURRENT = "cloudtrail-v2/";
 const OLD = "cloudtrail/";
