@@ -75,6 +75,18 @@ const DAY2_CHANGES = (org: { members: Record<string, string> }): [name: string, 
   ["move the key prefix", { logArchive: { keyPrefix: "org/cloudtrail-2", previousKeyPrefixes: ["org/cloudtrail"] } }],
 ];
 
+/** The same changes as module arguments of examples/two-accounts (log-archive and organization-trail modules). */
+const MODULE_DAY2_CHANGES = (org: { members: Record<string, string> }): [name: string, change: Record<string, Record<string, unknown>>][] => [
+  ["rename the bucket", { log_archive: { bucket_name: "example-org-cloudtrail-logs-2" } }],
+  ["turn Object Lock on", { log_archive: { object_lock_mode: "GOVERNANCE", object_lock_retention_days: 30 } }],
+  ["switch to an existing key", { log_archive: { kms_key_arn: `arn:aws:kms:us-east-1:${org.members["log-archive"]}:key/1234abcd-12ab-34cd-56ef-1234567890ab` } }],
+  ["rename the trail", { log_archive: { trail_name: "org-trail-2" }, organization_trail: { trail_name: "org-trail-2" } }],
+  [
+    "move the key prefix",
+    { log_archive: { s3_key_prefix: "cloudtrail-2", previous_key_prefixes: ["cloudtrail"] }, organization_trail: { s3_key_prefix: "cloudtrail-2" } },
+  ],
+];
+
 async function deployStackRoot() {
   const emulator = await moto.start();
   const org = await emulator.createOrganization(["log-archive", "workload"]);
@@ -127,11 +139,27 @@ async function twoAccountsRoot() {
   // The example names the organization inline (no variable): a test-only override passes the emulator's.
   writeFileSync(join(dir, "zz_organization_override.tf.json"), JSON.stringify({ module: { log_archive: { organization_id: org.id } } }, null, 2));
   const forced = forceDestroyBuckets(join(copy, "vendor", "orgtrail", "log-archive"));
+  const args = [`-var=management_account_id=${org.managementAccountId}`, `-var=log_archive_account_id=${org.members["log-archive"]}`];
+  // Each day-2 change is the module arguments a team would edit, given through an override file in a copy of the
+  // applied examples folder (the root sources ../vendor).
+  writeFileSync(join(dir, "zz_day2_override.tf.json"), "{}");
   const run = await applyPlanDestroy(emulator, dir, {
-    args: [`-var=management_account_id=${org.managementAccountId}`, `-var=log_archive_account_id=${org.members["log-archive"]}`],
+    args,
     protectedDirs: [dir, join(copy, "vendor", "orgtrail", "log-archive")],
+    afterPlan: async (appliedState) => {
+      const results = await inBatches(
+        MODULE_DAY2_CHANGES(org).map(([name, change]) => async () => {
+          const day2Copy = join(workdir("apply-two-accounts-day2", copy), "two-accounts");
+          const plan = await planDay2(day2Copy, "zz_day2_override.tf.json", { module: change }, args);
+          return [name, { ...summarize(plan, appliedState), seconds: plan.seconds }] as const;
+        }),
+        2,
+      );
+      return Object.fromEntries(results);
+    },
   });
   report("examples/two-accounts", run);
+  for (const [name, p] of Object.entries(run.day2)) process.stdout.write(`day-2 plan (two-accounts), ${name} (${p.seconds.toFixed(1)} s): ${JSON.stringify({ refused: p.refused, counts: p.counts, holders: p.holders })}\n`);
   return { org, forced, run };
 }
 
@@ -237,6 +265,18 @@ test(
     const bucketPolicy = instancesOf(run.appliedState, "aws_s3_bucket_policy").find((p) => p.bucket === "example-org-cloudtrail-logs");
     expect(JSON.parse(String(bucketPolicy?.policy)).Statement.map((s: { Condition?: object }) => JSON.stringify(s.Condition ?? {})).join()).toContain(`"aws:PrincipalOrgID":"${org.id}"`);
     expectSteady(run);
+
+    // The day-2 changes as module arguments: the modules carry the same protection as the deploy stack.
+    const plans = run.day2;
+    // prevent_destroy refuses a new bucket name (both buckets: the access-log bucket's default name follows).
+    expect(plans["rename the bucket"].refused).toEqual(["module.log_archive.aws_s3_bucket.access_logs[0]", "module.log_archive.aws_s3_bucket.log_archive"]);
+    expect(plans["turn Object Lock on"]).toMatchObject({ refused: [], holders: {}, counts: { create: 1 } });
+    // In the module the created key is counted: a brought key ARN drops it, which prevent_destroy refuses (README:
+    // "Switching to an existing key" gives the state rm step).
+    expect(plans["switch to an existing key"].refused).toEqual(["module.log_archive.aws_kms_key.cloudtrail[0]"]);
+    expect(plans["rename the trail"]).toMatchObject({ refused: [] });
+    expect(plans["move the key prefix"]).toMatchObject({ refused: [], holders: {} });
+    for (const [name, p] of Object.entries(plans)) expect({ name, deleted: deletesLogs(p) }).toEqual({ name, deleted: [] });
   },
   ROOT_TIMEOUT,
 );
