@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { loadConfig } from "../config/load";
 import { CONCEPTS } from "../modules";
 import { enforcedBy } from "../modules/shared/rules/cross-field";
@@ -171,7 +171,7 @@ describe("validate", () => {
     expect(r.stderr).not.toContain("Nothing was written");
   });
 
-  test("warnings are reported and fail nothing; --quiet hides them, --json carries them", () => {
+  test("warnings are reported and fail nothing, also with --quiet (on stderr only); --json carries them", () => {
     const text = GOOD.replace("acme-org-trail-logs", "logs.acme.example").replace("name: acme-trail", "name: acme-trail\n  multiRegion: false").replace("eu-west-1", "eu-west-9");
     const { file } = configFile(text);
     const human = cli(["validate", file]);
@@ -181,7 +181,11 @@ describe("validate", () => {
     expect(human.stderr).toContain("  - trail.multiRegion: is off: the trail records events of its home region only");
     expect(human.stderr).toContain('  - organization.homeRegion: should be a region AWS has launched');
     expect(human.stdout).toContain("valid, with 3 warnings");
-    expect(cli(["validate", "--quiet", file])).toEqual({ status: 0, stdout: "", stderr: "" });
+    const quiet = cli(["validate", "--quiet", file]);
+    expect(quiet).toEqual({ status: 0, stdout: "", stderr: expect.stringContaining(`${file}: 3 warnings (nothing fails because of them)`) });
+    expect(quiet.stderr).toContain("  - trail.multiRegion: is off");
+    const synth = cli(["synth", "--quiet", "--config", file, "--out", join(dirname(file), "quiet-out")]);
+    expect(synth).toEqual({ status: 0, stdout: "", stderr: expect.stringContaining("  - organization.homeRegion: should be a region AWS has launched") });
     const json = cli(["validate", "--json", file]);
     expect(json.stderr).toBe("");
     const doc = JSON.parse(json.stdout);

@@ -5,9 +5,13 @@ import type { Config } from "../config/schema";
 import { explain } from "../stacks/explain";
 import { readPlan } from "../stacks/review/plan";
 import { gatesHit, isGate, review } from "../stacks/review/review";
+import { grantLine } from "../stacks/review/access";
 import { cli } from "./helpers/cli";
 import { config } from "./helpers/config";
 import { planConfigChange } from "./helpers/plans";
+import { MEMBER_LOG_QUERIES_VARIABLES } from "../modules/member-log-queries/inputs";
+import { argumentsOf } from "../modules/shared/inputs";
+import { initValidatePlan, workdir, writeOfflineProviders } from "./helpers/terraform";
 
 /**
  * `orgtrail review` of genuine plans: the deploy stack of one config is planned, its planned values become the state,
@@ -25,13 +29,34 @@ const withReader = config({
 const dir = mkdtempSync(join(tmpdir(), "orgtrail-review-"));
 let readerPlan: string;
 let bucketPlan: string;
+let alarmsPlan: string;
+let queriesPlan: string;
+const delivery = { cloudWatchLogs: {}, snsTopic: {} };
 beforeAll(() => {
+  alarmsPlan = join(dir, "alarms.json");
+  writeFileSync(alarmsPlan, planConfigChange(config({ logArchive: { accountId: "222222222222" }, trail: delivery }), config({ logArchive: { accountId: "222222222222" }, trail: { ...delivery, alarms: {} } })));
+  queriesPlan = join(dir, "queries.json");
+  writeFileSync(queriesPlan, JSON.stringify(planMemberLogQueries()));
   readerPlan = join(dir, "reader.json");
   writeFileSync(readerPlan, planConfigChange(base(), withReader));
   bucketPlan = join(dir, "bucket.json");
   // orgtrail's own stack refuses this plan (prevent_destroy); the reviewer's view of it is tested without that protection.
   writeFileSync(bucketPlan, planConfigChange(base(), base({ bucketName: "example-org-cloudtrail-archive" }), { unprotected: true }));
-}, 240_000);
+}, 300_000);
+
+/**
+ * A member team's root that vendors the member-log-queries module as shipped (examples/vendor, kept equal to the
+ * code by the golden test) with the arguments of a config, planned offline: what their pull request's plan shows.
+ */
+function planMemberLogQueries(): Record<string, unknown> {
+  const c = config({ memberLogQueries: { accounts: ["333333333333"] } });
+  const root = workdir("queries-root");
+  require("node:fs").cpSync(join(__dirname, "..", "examples", "vendor", "orgtrail", "member-log-queries"), join(root, "vendor", "member-log-queries"), { recursive: true });
+  const args = { ...argumentsOf(MEMBER_LOG_QUERIES_VARIABLES, c), role_names: ["LogAnalyst"] };
+  writeFileSync(join(root, "main.tf.json"), JSON.stringify({ provider: { aws: [{ region: "us-east-1" }] }, module: { queries: { source: "./vendor/member-log-queries", ...args } } }));
+  writeOfflineProviders(root, [undefined]);
+  return initValidatePlan(root).raw;
+}
 
 const reviewed = (file: string) => review(readPlan(require("node:fs").readFileSync(file, "utf8"), file));
 
@@ -88,6 +113,40 @@ describe("a plan that renames the archive bucket", () => {
     expect(doc).toMatchObject({ command: "review", ok: false, exitCode: 5, failedOn: ["destroy"] });
     expect(doc.destructive.map((c: { address: string }) => c.address)).toContain("aws_s3_bucket.log_archive");
     expect(doc.sizes.find((s: { name: string }) => s.name === 'bucket policy of "example-org-cloudtrail-logs"')).toMatchObject({ before: expect.any(Number), after: expect.any(Number) });
+  });
+});
+
+describe("a plan that turns the CIS alarms on", () => {
+  test("CloudWatch gains publishing to the trail's topic for the trail's alarms only, and the key for that topic only", () => {
+    const r = reviewed(alarmsPlan);
+    expect(r.destructive).toEqual([]);
+    expect(r.access.callouts).toEqual([]);
+    const [cloudwatch] = r.access.principals;
+    expect(r.access.principals).toHaveLength(1);
+    expect(cloudwatch.principal).toBe("service cloudwatch.amazonaws.com");
+    const gained = cloudwatch.gained.map(grantLine).join("\n");
+    expect(gained).toContain("sns:Publish on arn:aws:sns:us-east-1:111111111111:org-trail-notifications if aws:SourceAccount StringEquals 111111111111 and aws:SourceArn ArnLike arn:aws:cloudwatch:us-east-1:111111111111:alarm:org-trail-*");
+    expect(gained).toContain("kms:EncryptionContext:aws:sns:topicArn StringEquals arn:aws:sns:us-east-1:111111111111:org-trail-notifications");
+    expect(gatesHit(r, ["destroy", "new-external-access", "new-access"])).toEqual(["new-access"]);
+    const topic = r.sizes.find((s) => s.name.startsWith("topic policy of"))!;
+    expect(topic.after).toBeGreaterThan(topic.before!);
+  });
+});
+
+describe("a member team's plan that adds the member-log-queries module", () => {
+  test("the query policy's holders gain Athena in their workgroup and their own account's logs, nothing of a neighbour's", () => {
+    const r = reviewed(queriesPlan);
+    expect(r.destructive).toEqual([]);
+    expect(r.access.callouts).toEqual([]);
+    const holders = r.access.principals.find((p) => p.principal.startsWith("holders of policy"))!;
+    const gained = holders.gained.map(grantLine);
+    expect(gained.join("\n")).toMatch(/athena:StartQueryExecution.* on arn:aws:athena:us-east-1:333333333333:workgroup\//);
+    const reads = gained.filter((a) => /^s3:GetObject\b/.test(a) && a.includes("AWSLogs/"));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const a of reads) expect(a).toMatch(/AWSLogs\/o-exampleorgid\/333333333333\//);
+    // The results bucket's name is known in the plan, its policy's `bucket` only after apply: named from the statements.
+    expect(r.sizes.map((s) => s.name)).toContain('bucket policy of "orgtrail-athena-results-333333333333-us-east-1"');
+    expect(gatesHit(r, ["destroy", "new-external-access", "new-access"])).toEqual(["new-access"]);
   });
 });
 

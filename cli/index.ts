@@ -87,7 +87,7 @@ const program = new Command()
   .exitOverride();
 
 const configOption = () => new Option("-c, --config <file>", "YAML or JSON config (default: ./orgtrail.yaml, else the embedded example)");
-const quietOption = () => new Option("-q, --quiet", "print only errors");
+const quietOption = () => new Option("-q, --quiet", "print only errors and warnings");
 const jsonOption = () => new Option("--json", "print one machine-readable JSON document on stdout, nothing else").conflicts("quiet");
 
 program
@@ -98,7 +98,7 @@ program
   .addOption(new Option("-f, --format <format>", "vendorable modules as Terraform JSON, HCL, or both (HCL in modules-hcl/)").choices(["json", "hcl", "both"]).default("json"))
   .option("--fail-on-destroy", "exit 4 and write nothing when a change would destroy logs, the trail, or the key that decrypts them")
   // Changes that put deployed logs at risk are printed even so: a destroyed archive must not be silent.
-  .addOption(new Option("-q, --quiet", "print only errors, and changes that put deployed logs at risk"))
+  .addOption(new Option("-q, --quiet", "print only errors, warnings, and changes that put deployed logs at risk"))
   .addOption(jsonOption())
   .action((opts: { config?: string; out: string; format: ModuleFormat; failOnDestroy?: boolean } & OutputOptions) => {
     const r = new Reporter("synth", modeOf(opts));

@@ -17,8 +17,9 @@ export class Reporter {
     if (this.mode === "human") process.stderr.write(`orgtrail ${this.command}: ${step}\n`);
   }
 
+  /** Warnings, always: a person who asked for quiet still sees what may be wrong (JSON carries them in its document). */
   warnings(source: string, warnings: readonly Problem[]): void {
-    if (this.mode !== "human" || !warnings.length) return;
+    if (this.mode === "json" || !warnings.length) return;
     process.stderr.write(`${source}: ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (nothing fails because of them)\n${warnings.map(formatProblem).join("\n")}\n`);
   }
 

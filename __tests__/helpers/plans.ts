@@ -157,10 +157,16 @@ function stateFromPlan(raw: Record<string, unknown>, c: Config): Record<string, 
   const expressions = new Map(
     ((raw.configuration as { root_module: { resources?: { address: string; expressions?: Record<string, { references?: string[] }> }[] } }).root_module.resources ?? []).map((r) => [r.address, r.expressions ?? {}]),
   );
-  const account = c.logArchive.accountId ?? c.organization.managementAccountId;
   const region = c.organization.homeRegion;
+  // The account a resource is created in is its provider's: the default provider is the management account's.
+  const accountOf = (r: PlannedValue): string => {
+    const alias = providers.get(`${r.type}.${r.name}`)?.split(".")[1];
+    if (alias === "log_archive") return c.logArchive.accountId ?? c.organization.managementAccountId;
+    if (alias === "delegated_admin") return c.organization.delegatedAdminAccountId ?? c.organization.managementAccountId;
+    return c.organization.managementAccountId;
+  };
   const blocks = new Map<string, { mode: string; type: string; name: string; provider: string; instances: unknown[] }>();
-  const attributes = new Map<string, Record<string, unknown>>(planned.map((r) => [r.address, { ...r.values, ...assigned(r, account, region) }]));
+  const attributes = new Map<string, Record<string, unknown>>(planned.map((r) => [r.address, { ...r.values, ...assigned(r, accountOf(r), region) }]));
   // What the first plan could not know (a reference to an ID or ARN) is what the referenced resource was assigned.
   for (const r of planned) {
     const own = attributes.get(r.address)!;
@@ -174,6 +180,14 @@ function stateFromPlan(raw: Record<string, unknown>, c: Config): Record<string, 
       if (target?.[attribute] !== undefined) own[name] = target[attribute];
     }
   }
+  // What no reference explains (a topic's ARN, a policy's ID) gets a value of the shape AWS assigns, so a later plan
+  // that refers to it (a topic policy naming its topic) reads a state like the applied one, not a null.
+  for (const r of planned) {
+    const own = attributes.get(r.address)!;
+    for (const [name, unknown] of Object.entries(changes.get(r.address) ?? {})) {
+      if (unknown === true && own[name] === undefined && /(^|_)(arn|id)$/.test(name)) own[name] = name === "arn" ? arnOf(r, accountOf(r), region) : `offline-${name}-${r.address}`;
+    }
+  }
   for (const r of planned) {
     const block = `${r.type}.${r.name}`;
     const alias = providers.get(block)?.split(".")[1];
@@ -183,6 +197,24 @@ function stateFromPlan(raw: Record<string, unknown>, c: Config): Record<string, 
   }
   return { version: 4, terraform_version: "1.11.4", serial: 1, lineage: "0b6c3e1e-offline-review-test", outputs: {}, resources: [...blocks.values()], check_results: null };
 }
+
+/** An ARN of the shape AWS gives the resource type (the service from the type name, the resource from its name). */
+function arnOf(r: PlannedValue, account: string, region: string): string {
+  const name = String(r.values.name ?? r.values.bucket ?? r.values.alarm_name ?? r.address);
+  const [service, kind] = ARN_SHAPES[r.type] ?? [r.type.split("_")[1], `${r.type.split("_").slice(2).join("-")}/`];
+  const global = service === "iam" || service === "s3" || service === "organizations";
+  return `arn:aws:${service}:${global ? "" : region}:${service === "s3" ? "" : account}:${kind}${name}`;
+}
+
+const ARN_SHAPES: Readonly<Record<string, readonly [string, string]>> = {
+  aws_sns_topic: ["sns", ""],
+  aws_cloudwatch_log_group: ["logs", "log-group:"],
+  aws_cloudwatch_metric_alarm: ["cloudwatch", "alarm:"],
+  aws_iam_policy: ["iam", "policy/"],
+  aws_athena_workgroup: ["athena", "workgroup/"],
+  aws_glue_catalog_database: ["glue", "database/"],
+  aws_organizations_policy: ["organizations", "policy/"],
+};
 
 /** What AWS assigns on create, for the attributes the generated Terraform refers to. */
 function assigned(r: PlannedValue, account: string, region: string): Record<string, unknown> {

@@ -90,7 +90,7 @@ export interface PlannedPolicy {
 interface PolicyAttribute {
   readonly attribute: string;
   readonly kind: LimitKind;
-  readonly name: (v: Values, address: string) => string;
+  readonly name: (v: Values, address: string, doc?: ResolvedDocument) => string;
   readonly holder?: (v: Values) => string;
   readonly role?: (v: Values) => string;
 }
@@ -98,9 +98,16 @@ interface PolicyAttribute {
 const q = (v: unknown): string => (typeof v === "string" && v ? JSON.stringify(v) : "");
 const roleName = (v: Values): string => String(v.name ?? v.name_prefix ?? v.role ?? "?");
 
+/** The bucket a bucket policy's statements name, for a policy whose `bucket` is known only after apply. */
+function bucketOf(doc: ResolvedDocument | undefined): string | undefined {
+  const resources = (doc?.Statement ?? []).flatMap((s) => [s.Resource ?? []].flat());
+  const names = new Set(resources.flatMap((r) => /^arn:aws[\w-]*:s3:::([^/]+)/.exec(String(r))?.[1] ?? []));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
 /** The resource types that carry a policy document, and where. */
 const POLICY_ATTRIBUTES: Readonly<Record<string, PolicyAttribute>> = {
-  aws_s3_bucket_policy: { attribute: "policy", kind: "bucketPolicy", name: (v, a) => `bucket policy of ${q(v.bucket) || a}` },
+  aws_s3_bucket_policy: { attribute: "policy", kind: "bucketPolicy", name: (v, a, d) => `bucket policy of ${q(v.bucket) || q(bucketOf(d)) || a}` },
   aws_kms_key: { attribute: "policy", kind: "keyPolicy", name: (v, a) => `key policy of ${q(v.description) || a}` },
   aws_kms_key_policy: { attribute: "policy", kind: "keyPolicy", name: (v, a) => `key policy of ${q(v.key_id) || a}` },
   aws_sns_topic_policy: { attribute: "policy", kind: "snsTopicPolicy", name: (v, a) => `topic policy of ${q(v.arn) || a}` },
@@ -125,7 +132,7 @@ export function policiesIn(plan: PlanDocument): PlannedPolicy[] {
     out.push({
       address: c.address,
       type: c.type,
-      name: p.name(values, c.address),
+      name: p.name(values, c.address, after === "unknown" ? before : (after ?? before)),
       kind: p.kind,
       holder: p.holder?.(values),
       role: p.role?.(values),
