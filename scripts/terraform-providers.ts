@@ -16,16 +16,15 @@ export const AWS_PROVIDER_VERSION = "5.100.0";
 const holdsAws = (dir: string): boolean => existsSync(join(dir, "registry.terraform.io", "hashicorp", "aws"));
 
 /** A local mirror holding hashicorp/aws (ORGTRAIL_TF_MIRROR names one explicitly), or undefined. */
-export function findMirror(): string | undefined {
-  return [process.env.ORGTRAIL_TF_MIRROR, ...MIRROR_CANDIDATES].filter((c): c is string => Boolean(c)).find(holdsAws);
+export function findMirror(candidates: readonly (string | undefined)[] = [process.env.ORGTRAIL_TF_MIRROR, ...MIRROR_CANDIDATES]): string | undefined {
+  return candidates.filter((c): c is string => Boolean(c)).find(holdsAws);
 }
 
 /**
  * The registry fallback: `terraform providers mirror` into a staging folder, renamed into place, so that test
  * workers starting together never see a half-written mirror (the loser of the rename uses the winner's).
  */
-export function registryMirror(): string {
-  const target = join(tmpdir(), `orgtrail-tf-mirror-aws-${AWS_PROVIDER_VERSION}`);
+export function registryMirror(target = join(tmpdir(), `orgtrail-tf-mirror-aws-${AWS_PROVIDER_VERSION}`)): string {
   if (holdsAws(target)) return target;
   const root = mkdtempSync(join(tmpdir(), "orgtrail-tf-mirror-root-"));
   const staging = mkdtempSync(join(tmpdir(), "orgtrail-tf-mirror-staging-"));
@@ -33,7 +32,11 @@ export function registryMirror(): string {
   const rc = join(root, "terraformrc");
   writeFileSync(rc, "provider_installation {\n  direct {}\n}\n");
   const r = spawnSync("terraform", ["providers", "mirror", staging], { cwd: root, encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: rc, CHECKPOINT_DISABLE: "1" } });
-  if (r.status !== 0) throw new Error(`no local mirror of hashicorp/aws, and installing it from the registry failed:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`no local mirror of hashicorp/aws, and installing it from the registry failed:\n${r.stdout}\n${r.stderr}`);
+  }
   try {
     renameSync(staging, target);
   } catch {
