@@ -33,13 +33,19 @@ describe.each(modules.map((m) => [m.name, m] as const))("HCL output of %s", (nam
     }
   });
 
-  test("is terraform fmt clean, validates, and passes the module's shipped terraform tests", () => {
+  /**
+   * The round trip above proves each HCL module the same structure as its JSON twin, whose shipped tests run in
+   * module-tftest.test.ts; here Terraform itself reads the HCL: fmt and validate for every module, and the shipped
+   * tests once more for log-archive (the module with the most HCL to get wrong: preconditions, nulls, dynamic blocks).
+   */
+  test(`is terraform fmt clean and validates${name === "log-archive" ? ", and passes the module's shipped terraform tests" : ""}`, () => {
     const dir = workdir(`hcl-${name}`, join(out, "modules-hcl", name));
     expect(readdirSync(dir).filter((f) => f.endsWith(".tf.json"))).toEqual([]);
     const fmt = terraform(dir, ["fmt", "-check", "-recursive", "-no-color"]);
     expect({ fmt: fmt.stdout, status: fmt.status }).toEqual({ fmt: "", status: 0 });
     expect(terraform(dir, ["init", "-input=false", "-no-color"]).status).toBe(0);
     expect(terraform(dir, ["validate", "-no-color"]).stdout).toContain("Success!");
+    if (name !== "log-archive") return;
     const run = terraform(dir, ["test", "-no-color"]);
     expect(run.stdout).toMatch(/Success! \d+ passed, 0 failed\./);
   });
