@@ -134,11 +134,13 @@ describe("a plan that turns the CIS alarms on", () => {
 });
 
 describe("a member team's plan that adds the member-log-queries module", () => {
-  test("the query policy's holders gain Athena in their workgroup and their own account's logs, nothing of a neighbour's", () => {
+  test("the role the query policy is attached to gains Athena in its workgroup and its own account's logs, nothing of a neighbour's", () => {
     const r = reviewed(queriesPlan);
     expect(r.destructive).toEqual([]);
     expect(r.access.callouts).toEqual([]);
-    const holders = r.access.principals.find((p) => p.principal.startsWith("holders of policy"))!;
+    // The attachment names the new policy by a reference only (its ARN is known after apply): read from the configuration.
+    expect(r.access.principals.map((p) => p.principal).sort()).toEqual(["anyone (*)", "role LogAnalyst"]);
+    const holders = r.access.principals.find((p) => p.principal === "role LogAnalyst")!;
     const gained = holders.gained.map(grantLine);
     expect(gained.join("\n")).toMatch(/athena:StartQueryExecution.* on arn:aws:athena:us-east-1:333333333333:workgroup\//);
     const reads = gained.filter((a) => /^s3:GetObject\b/.test(a) && a.includes("AWSLogs/"));
@@ -156,6 +158,25 @@ describe("reading plans", () => {
     for (const c of raw.resource_changes) c.address = `module.org_logs.${c.address}`;
     const moved = review(readPlan(JSON.stringify(raw), "moved.json"));
     expect(moved.access.callouts).toEqual(reviewed(readerPlan).access.callouts);
+  });
+
+  test("a policy's holders are who its attachments name: roles by the policy's ARN, an SCP's accounts and OUs by its ID", () => {
+    const doc = (action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "S", Effect: "Allow", Action: action, Resource: "*" }] });
+    const change = (address: string, type: string, before: object | null, after: object) => ({ address, type, mode: "managed", change: { actions: [before ? "update" : "create"], before, after, after_unknown: {} } });
+    const arn = "arn:aws:iam::222222222222:policy/Readers";
+    const plan = {
+      format_version: "1.2",
+      resource_changes: [
+        change("aws_iam_policy.readers", "aws_iam_policy", { name: "Readers", arn, policy: doc("s3:GetObject") }, { name: "Readers", arn, policy: doc("s3:ListBucket") }),
+        ...["Auditor", "Analyst"].map((role) => change(`aws_iam_role_policy_attachment.readers["${role}"]`, "aws_iam_role_policy_attachment", null, { role, policy_arn: arn })),
+        change("aws_organizations_policy.guard", "aws_organizations_policy", null, { name: "guard", id: "p-abcd1234", content: doc("cloudtrail:StopLogging") }),
+        ...["ou-ab12-cdef3456", "333333333333"].map((target) => change(`aws_organizations_policy_attachment.guard["${target}"]`, "aws_organizations_policy_attachment", null, { target_id: target, policy_id: "p-abcd1234" })),
+      ],
+    };
+    const r = review(readPlan(JSON.stringify(plan), "attachments.json"));
+    expect(r.access.principals.map((p) => p.principal).sort()).toEqual(["accounts under SCP guard (attached to OU ou-ab12-cdef3456, account 333333333333)", "roles Analyst, Auditor"]);
+    const roles = r.access.principals.find((p) => p.principal === "roles Analyst, Auditor")!;
+    expect([roles.gained.map(grantLine), roles.lost.map(grantLine)]).toEqual([["s3:ListBucket on *"], ["s3:GetObject on *"]]);
   });
 
   test("a state, a config or a broken file is refused with exit 2; an unknown gate is a usage error", () => {

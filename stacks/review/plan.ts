@@ -20,6 +20,8 @@ export interface ResourceChange {
   readonly afterUnknown: Values;
   /** Top-level arguments Terraform says force the replacement. */
   readonly replacing: readonly string[];
+  /** What each argument's expression refers to, from the plan's configuration (`aws_iam_policy.reader.arn`). */
+  readonly references: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface PlanDocument {
@@ -50,6 +52,7 @@ export function readPlan(text: string, file: string): PlanDocument {
   if (doc.values !== undefined && doc.resource_changes === undefined) throw new PlanReadError(file, "this is the JSON of a state, not of a plan");
   const list = (doc.resource_changes ?? []) as unknown[];
   if (!Array.isArray(list)) throw new PlanReadError(file, "resource_changes is not a list");
+  const references = configuredReferences((doc as { configuration?: { root_module?: ConfigModule } }).configuration?.root_module);
   const changes = list
     .map((c) => c as { address: string; type: string; mode?: string; change?: Record<string, unknown> })
     .filter((c) => c.mode !== "data" && c.change)
@@ -63,9 +66,34 @@ export function readPlan(text: string, file: string): PlanDocument {
         after: (ch.after ?? undefined) as Values | undefined,
         afterUnknown: ((ch.after_unknown && typeof ch.after_unknown === "object" ? ch.after_unknown : {}) as Values),
         replacing: [...new Set(((ch.replace_paths as unknown[][]) ?? []).map((p) => String(p[0])))],
+        references: references.get(withoutIndexes(c.address)) ?? {},
       };
     });
   return { changes, terraformVersion: doc.terraform_version };
+}
+
+interface ConfigModule {
+  readonly resources?: readonly { address: string; expressions?: Record<string, { references?: string[] }> }[];
+  readonly module_calls?: Readonly<Record<string, { module?: ConfigModule }>>;
+}
+
+/** `module.a["x"].aws_iam_policy.p[0]` → `module.a.aws_iam_policy.p`: an instance's address in the configuration. */
+export const withoutIndexes = (address: string): string => address.replace(/\[[^\]]*\]/g, "");
+
+/** The module path of an address, with its instance keys: `module.a["x"].` of `module.a["x"].aws_iam_policy.p`. */
+export const modulePathOf = (address: string): string => /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*)/.exec(address)![1];
+
+/** Each configured resource's argument references, by configuration address (module calls followed down). */
+function configuredReferences(root: ConfigModule | undefined): Map<string, Record<string, readonly string[]>> {
+  const out = new Map<string, Record<string, readonly string[]>>();
+  const walk = (m: ConfigModule | undefined, prefix: string): void => {
+    for (const r of m?.resources ?? []) {
+      out.set(`${prefix}${r.address}`, Object.fromEntries(Object.entries(r.expressions ?? {}).flatMap(([k, e]) => (e?.references ? [[k, e.references]] : []))));
+    }
+    for (const [name, call] of Object.entries(m?.module_calls ?? {})) walk(call.module, `${prefix}module.${name}.`);
+  };
+  walk(root, "");
+  return out;
 }
 
 export const isReplace = (c: ResourceChange): boolean => c.actions.includes("delete") && c.actions.includes("create");
@@ -117,7 +145,57 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, PolicyAttribute>> = {
   aws_organizations_policy: { attribute: "content", kind: "scp", name: (v, a) => `SCP ${q(v.name) || a}`, holder: (v) => `accounts under SCP ${String(v.name ?? "?")}` },
 };
 
+/** The attachment types: which argument names the policy, and who or what it attaches it to. */
+const ATTACHMENTS: Readonly<Record<string, { readonly policy: string; readonly to: (v: Values) => string | undefined }>> = {
+  aws_iam_role_policy_attachment: { policy: "policy_arn", to: (v) => (typeof v.role === "string" ? `role ${v.role}` : undefined) },
+  aws_iam_user_policy_attachment: { policy: "policy_arn", to: (v) => (typeof v.user === "string" ? `user ${v.user}` : undefined) },
+  aws_iam_group_policy_attachment: { policy: "policy_arn", to: (v) => (typeof v.group === "string" ? `group ${v.group}` : undefined) },
+  aws_organizations_policy_attachment: { policy: "policy_id", to: (v) => (typeof v.target_id === "string" ? targetName(v.target_id) : undefined) },
+};
+
+const targetName = (id: string): string => (/^\d{12}$/.test(id) ? `account ${id}` : /^ou-/.test(id) ? `OU ${id}` : /^r-/.test(id) ? `root ${id}` : id);
+
+/**
+ * Who each managed policy or SCP of the plan is attached to, by the policy's address: an attachment names its
+ * policy by ARN or ID when the policy exists, else by a reference the plan's configuration shows
+ * (`aws_iam_policy.query_own_logs.arn`), resolved within the attachment's own module instance.
+ */
+function attachmentsOf(plan: PlanDocument): Map<string, string[]> {
+  const byId = new Map<string, string>();
+  for (const c of plan.changes) {
+    for (const v of [c.before, c.after]) for (const k of ["arn", "id"]) if (typeof v?.[k] === "string") byId.set(v[k] as string, c.address);
+  }
+  const out = new Map<string, string[]>();
+  for (const c of plan.changes) {
+    const a = ATTACHMENTS[c.type];
+    const v = isDelete(c) ? undefined : c.after;
+    const to = v && a?.to(v);
+    if (!a || !to) continue;
+    const named = v[a.policy];
+    const ref = c.references[a.policy]?.find((r) => /^aws_\w+\.[\w-]+$/.test(r));
+    const policy =
+      typeof named === "string"
+        ? byId.get(named)
+        : ref && plan.changes.find((p) => withoutIndexes(p.address) === withoutIndexes(modulePathOf(c.address)) + ref && modulePathOf(p.address) === modulePathOf(c.address))?.address;
+    if (policy) out.set(policy, [...(out.get(policy) ?? []), to]);
+  }
+  return out;
+}
+
+/** An attached policy's holders: the roles, users and groups themselves; for an SCP, the accounts under its targets. */
+const attachedHolder = (type: string, names: readonly string[], v: Values): string =>
+  type === "aws_organizations_policy" ? `accounts under SCP ${String(v.name ?? "?")} (attached to ${holders(names)})` : holders(names);
+
+/** `role LogAnalyst`, `roles LogAnalyst, Auditor`, `account 333333333333, OU ou-ab12-cdef3456`. */
+function holders(names: readonly string[]): string {
+  const sorted = [...new Set(names)].sort();
+  const kinds = new Set(sorted.map((n) => n.split(" ")[0]));
+  if (kinds.size === 1 && sorted.length > 1 && ["role", "user", "group"].includes([...kinds][0])) return `${[...kinds][0]}s ${sorted.map((n) => n.slice(n.indexOf(" ") + 1)).join(", ")}`;
+  return sorted.join(", ");
+}
+
 export function policiesIn(plan: PlanDocument): PlannedPolicy[] {
+  const attached = attachmentsOf(plan);
   const out: PlannedPolicy[] = [];
   for (const c of plan.changes) {
     const p = POLICY_ATTRIBUTES[c.type];
@@ -134,7 +212,7 @@ export function policiesIn(plan: PlanDocument): PlannedPolicy[] {
       type: c.type,
       name: p.name(values, c.address, after === "unknown" ? before : (after ?? before)),
       kind: p.kind,
-      holder: p.holder?.(values),
+      holder: p.holder && attached.has(c.address) ? attachedHolder(c.type, attached.get(c.address)!, values) : p.holder?.(values),
       role: p.role?.(values),
       before,
       after,
