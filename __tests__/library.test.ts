@@ -243,7 +243,8 @@ test("requiring the package synthesizes nothing and writes nothing", () => {
 /**
  * The packed tarball in a scratch cdktf app (fixtures/scratch-app/main.ts): installed from the npm cache, the peers
  * linked from this repository's node_modules (the versions the ranges are tested at), type-checked with the shipped
- * declarations, synthesized with the user's own resources beside two trails, and planned offline.
+ * declarations, synthesized with the user's own resources beside two trails, reader roles, a third party, the guardrail and the CIS
+ * alarms, and planned offline.
  */
 test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan offline", () => {
   const work = tempDir("scratch");
@@ -268,5 +269,13 @@ test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan 
   // The user's own resources keep the names orgtrail uses for its deploy stack; nothing merges.
   expect(plan.resources.map((r) => r.address)).toEqual(expect.arrayContaining(["aws_s3_bucket.log_archive", "aws_kms_key.cloudtrail"]));
   expect(byType("aws_kms_key")).toHaveLength(3);
-  expect(byType("aws_s3_bucket")).toHaveLength(5);
+  expect(byType("aws_s3_bucket")).toHaveLength(6);
+  // Reader roles, the third party, the guardrail and the alarms, planned from the shipped package.
+  expect(byType("aws_iam_role").map((r) => r.values.name).sort()).toEqual(["AuditReader", "OrgTrailLogReader-333333333333", "SiemVendor"]);
+  expect(byType("aws_iam_role").map((r) => r.address.replace(/^.*\[/, "["))).toEqual(expect.arrayContaining(['["333333333333"]', '["444444444444"]', '["SiemVendor"]']));
+  expect(byType("aws_iam_role_policy")).toHaveLength(3);
+  const [scp] = byType("aws_organizations_policy");
+  expect(JSON.parse(scp.values.content as string).Statement[0].Resource).toBe("arn:aws:cloudtrail:eu-west-1:111111111111:trail/prod-trail");
+  expect(byType("aws_organizations_policy_attachment").map((r) => r.values.target_id)).toEqual(["ou-ab12-abcd1234"]);
+  expect(byType("aws_cloudwatch_metric_alarm")).toHaveLength(13);
 }, 240_000);
