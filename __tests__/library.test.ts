@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { CloudTrailUserPolicies, LogArchive, MemberLogQueries, MemberReaderRoles, OrganizationTrail, OrgtrailPropsError, ThirdPartyReaders, TrailAlarms, TrailGuardrail } from "../lib";
 import { README_EXAMPLE } from "../config/example";
 import { parseConfig } from "../config/load";
@@ -163,6 +164,19 @@ test("a reference to the trail key (a LogArchive's kmsKeyArn) is checked as a ke
   expect(archive.kmsKeyArn).toMatch(/^\$\{aws_kms_key\.archive_.*\.arn\}$/);
   // The key's ARN is known after apply: the policy names it (its account's key pattern only stands in while unknown).
   expect(policy).toContain(`coalesce(${archive.kmsKeyArn.slice(2, -1)}, `);
+});
+
+test("a reference to the user's own topic is checked as an SNS topic ARN and becomes the alarms' action; tags reach the resources", () => {
+  const stack = userStack("lib-topic");
+  const topic = new SnsTopic(stack, "alerts", { name: "security-alerts" });
+  new TrailAlarms(stack, "alarms", { ...exampleOrg, topicArn: topic.arn, tags: { team: "security" } });
+  new ThirdPartyReaders(stack, "siem", { ...location, tags: { team: "security" }, thirdPartyReaders: [X.thirdPartyReaders[0]] });
+  const tf = synthOf(stack);
+  const [alarm] = under(tf, "aws_cloudwatch_metric_alarm", "alarms");
+  // cdktf's token resolved to the reference the alarm construct reads (it guards a null topic, as in the module).
+  expect(alarm.alarm_actions).toBe("\${aws_sns_topic.alerts.arn != null ? [aws_sns_topic.alerts.arn] : []}");
+  expect(alarm.tags).toEqual({ team: "security" });
+  expect(under(tf, "aws_iam_role", "siem")[0].tags).toEqual({ team: "security" });
 });
 
 describe("bad props: one OrgtrailPropsError naming every bad prop (the path the user wrote), its value and the rule, before anything is added", () => {

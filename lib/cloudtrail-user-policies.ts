@@ -32,10 +32,11 @@ export class CloudTrailUserPolicies extends Construct {
   /** The resources, for references and escape hatches. */
   readonly parts: PoliciesParts;
 
+  /** The policies' fixed names, to attach them by name. */
   static readonly POLICY_NAMES = USER_POLICY_NAMES;
 
   constructor(scope: Construct, id: string, props: CloudTrailUserPoliciesProps) {
-    const { config, given } = checkProps({ construct: named("CloudTrailUserPolicies", id), props, fields: FIELDS, base: { userPolicies: {} }, deferred: KEY_ARN_DEFERRED });
+    const { config, given } = checkProps({ scope, construct: named("CloudTrailUserPolicies", id), props, fields: FIELDS, base: { userPolicies: {} }, deferred: KEY_ARN_DEFERRED });
     super(scope, id);
     this.parts = new PoliciesParts(this, "policies", { ...cloudTrailUserPoliciesProps(literalInputs(CLOUDTRAIL_USER_POLICIES_VARIABLES, config, given)), provider: props.provider });
     this.readOnlyPolicyArn = this.parts.arns.readOnly;

@@ -50,7 +50,7 @@ export class LogArchive extends Construct {
 
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
     // Checked before anything is added to the scope: a bad prop leaves the app as it was.
-    const { config, given } = checkProps({ construct: named("LogArchive", id), props, fields: ARCHIVE_FIELDS });
+    const { config, given } = checkProps({ scope, construct: named("LogArchive", id), props, fields: ARCHIVE_FIELDS });
     super(scope, id);
     this.parts = new ArchiveParts(this, "archive", { ...logArchiveProps(this, literalInputs(LOG_ARCHIVE_VARIABLES, config, given)), provider: props.provider });
     this.kmsKeyArn = this.parts.trailKey.keyArn;

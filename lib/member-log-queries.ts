@@ -48,8 +48,11 @@ const INPUTS = { roleNames: "role_names", resultsBucketName: "results_bucket_nam
  * identity policy its query principals need.
  */
 export class MemberLogQueries extends Construct {
+  /** Glue database of the CloudTrail table. */
   readonly databaseName: string;
+  /** CloudTrail table (partitions: region, day = yyyy/MM/dd). */
   readonly tableName: string;
+  /** Athena workgroup to run the queries in. */
   readonly workgroupName: string;
   /** Bucket of the workgroup's encrypted query results. */
   readonly resultsBucketName: string;
@@ -60,6 +63,7 @@ export class MemberLogQueries extends Construct {
 
   constructor(scope: Construct, id: string, props: MemberLogQueriesProps) {
     const { config, given } = checkProps({
+      scope,
       construct: named("MemberLogQueries", id),
       props,
       fields: FIELDS,

@@ -40,7 +40,7 @@ export class MemberReaderRoles extends Construct {
   readonly parts: RolesParts;
 
   constructor(scope: Construct, id: string, props: MemberReaderRolesProps) {
-    const { config, given } = checkProps({ construct: named("MemberReaderRoles", id), props, fields: FIELDS, deferred: KEY_ARN_DEFERRED });
+    const { config, given } = checkProps({ scope, construct: named("MemberReaderRoles", id), props, fields: FIELDS, deferred: KEY_ARN_DEFERRED });
     super(scope, id);
     this.parts = new RolesParts(this, "roles", { ...memberReaderRolesProps(literalInputs(MEMBER_READER_ROLES_VARIABLES, config, given)), provider: props.provider });
     const accounts = config.memberRoles.map((m) => m.accountId);

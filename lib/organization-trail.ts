@@ -71,7 +71,7 @@ export class OrganizationTrail extends Construct {
   readonly parts: TrailParts;
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
-    const { config, given } = checkProps({ construct: named("OrganizationTrail", id), props, fields: TRAIL_FIELDS });
+    const { config, given } = checkProps({ scope, construct: named("OrganizationTrail", id), props, fields: TRAIL_FIELDS });
     super(scope, id);
     const inputs = literalInputs(ORGANIZATION_TRAIL_VARIABLES, config, { ...given, kms_key_arn: props.kmsKeyArn });
     const { organization: o, trail: t } = config;

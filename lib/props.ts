@@ -1,6 +1,6 @@
 import { ConfigError, parseConfig } from "../config/load";
 import type { Config } from "../config/schema";
-import { Token } from "../modules/shared/facade";
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization, type Construct } from "../modules/shared/facade";
 import type { VariableSpec } from "../modules/shared/inputs";
 import { rulesOf } from "../modules/shared/rules/field-rules";
 
@@ -39,6 +39,8 @@ export interface Deferred {
 }
 
 export interface PropsCheck {
+  /** Where the construct goes: cdktf tokens among the references resolve in its stack. */
+  readonly scope: Construct;
   /** Names the construct in errors: `ThirdPartyReaders "auditors"`. */
   readonly construct: string;
   readonly props: object;
@@ -70,7 +72,8 @@ function configOf(c: PropsCheck, given: Record<string, unknown>): Record<string,
     if (value === undefined) continue;
     const deferred = c.deferred?.[prop];
     if (deferred && isReference(value)) {
-      given[deferred.input] = value;
+      // The concepts' props functions read template text (`${aws_sns_topic.x.arn}`), not cdktf's token strings.
+      given[deferred.input] = Token.isUnresolved(value) ? Tokenization.resolve(value, { scope: TerraformStack.of(c.scope), resolver: new DefaultTokenResolver(new StringConcat()) }) : value;
       value = deferred.placeholder(props);
     }
     const element = path.endsWith("[0]");

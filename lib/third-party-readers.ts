@@ -39,7 +39,7 @@ export class ThirdPartyReaders extends Construct {
   readonly parts: ReadersParts;
 
   constructor(scope: Construct, id: string, props: ThirdPartyReadersProps) {
-    const { config, given } = checkProps({ construct: named("ThirdPartyReaders", id), props, fields: FIELDS, deferred: KEY_ARN_DEFERRED });
+    const { config, given } = checkProps({ scope, construct: named("ThirdPartyReaders", id), props, fields: FIELDS, deferred: KEY_ARN_DEFERRED });
     super(scope, id);
     this.parts = new ReadersParts(this, "readers", { ...thirdPartyReadersProps(literalInputs(THIRD_PARTY_READERS_VARIABLES, config, given)), provider: props.provider });
     this.roleArns = instanceRefs(this.parts.role, config.thirdPartyReaders.map((t) => t.name), "arn");

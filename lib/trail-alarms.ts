@@ -48,6 +48,7 @@ export class TrailAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: TrailAlarmsProps) {
     const { config, given } = checkProps({
+      scope,
       construct: named("TrailAlarms", id),
       props,
       fields: FIELDS,

@@ -66,7 +66,7 @@ export class TrailGuardrail extends Construct {
   readonly parts: GuardrailParts;
 
   constructor(scope: Construct, id: string, props: TrailGuardrailProps) {
-    const { config, given } = checkProps({ construct: named("TrailGuardrail", id), props, fields: FIELDS, base: { trailGuardrail: {} }, deferred: KEY_ARN_DEFERRED });
+    const { config, given } = checkProps({ scope, construct: named("TrailGuardrail", id), props, fields: FIELDS, base: { trailGuardrail: {} }, deferred: KEY_ARN_DEFERRED });
     super(scope, id);
     this.parts = new GuardrailParts(this, "guardrail", {
       ...trailGuardrailProps(literalInputs(TRAIL_GUARDRAIL_VARIABLES, config, given)),
