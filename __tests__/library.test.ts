@@ -257,8 +257,8 @@ test("requiring the package synthesizes nothing and writes nothing", () => {
 /**
  * The packed tarball in a scratch cdktf app (fixtures/scratch-app/main.ts): installed from the npm cache, the peers
  * linked from this repository's node_modules (the versions the ranges are tested at), type-checked with the shipped
- * declarations, synthesized with the user's own resources beside two trails, reader roles, a third party, the guardrail and the CIS
- * alarms, and planned offline.
+ * declarations, synthesized with the user's own resources beside two trails, reader roles, a third party, the
+ * guardrail, operator policies and the CIS alarms, and planned offline.
  */
 test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan offline", () => {
   const work = tempDir("scratch");
@@ -292,4 +292,5 @@ test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan 
   expect(JSON.parse(scp.values.content as string).Statement[0].Resource).toBe("arn:aws:cloudtrail:eu-west-1:111111111111:trail/prod-trail");
   expect(byType("aws_organizations_policy_attachment").map((r) => r.values.target_id)).toEqual(["ou-ab12-abcd1234"]);
   expect(byType("aws_cloudwatch_metric_alarm")).toHaveLength(13);
+  expect(byType("aws_iam_policy").map((r) => r.values.name).sort()).toEqual(["OrgTrailCloudTrailReadOnly", "OrgTrailProtectOrganizationTrail"]);
 }, 240_000);
