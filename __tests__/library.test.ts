@@ -2,12 +2,18 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
-import { LogArchive, OrganizationTrail, OrgtrailPropsError } from "../lib";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { CloudTrailUserPolicies, LogArchive, MemberLogQueries, MemberReaderRoles, OrganizationTrail, OrgtrailPropsError, ThirdPartyReaders, TrailAlarms, TrailGuardrail } from "../lib";
+import { README_EXAMPLE } from "../config/example";
+import { parseConfig } from "../config/load";
+import { stripMetadata } from "../stacks/to-module";
 import { tempDir } from "./helpers/cli";
+import { deployStack } from "./helpers/synth";
 import { initValidatePlan, writeOfflineProviders } from "./helpers/terraform";
 
 /** orgtrail as a construct library (`orgtrail/lib`), used the way a cdktf user would. */
 const ROOT = resolve(__dirname, "..");
+const CONSTRUCTS = ["LogArchive", "OrganizationTrail", "MemberReaderRoles", "ThirdPartyReaders", "CloudTrailUserPolicies", "TrailGuardrail", "TrailAlarms", "MemberLogQueries", "OrgtrailPropsError"];
 const org = { organizationId: "o-abcdefghij", managementAccountId: "111111111111", homeRegion: "eu-west-1" };
 
 function twoTrails() {
@@ -38,9 +44,209 @@ test("props break the config's rules: one error naming every bad prop, its value
   expect(make).toThrow(/- trailName: .*\(got "t"\)/);
 });
 
+type Resources = Record<string, Record<string, Record<string, any>>>;
+const userStack = (label: string) => new TerraformStack(new App({ outdir: tempDir(label) }), "security");
+const synthOf = (stack: TerraformStack) => stripMetadata(stack.toTerraform()) as { resource: Resources; locals?: unknown };
+
+/** The README example organization as props: a log-archive account, two member roles, two third parties, a guardrail. */
+const X = README_EXAMPLE;
+const exampleOrg = { organizationId: X.organization.id, managementAccountId: X.organization.managementAccountId, homeRegion: X.organization.homeRegion, trailName: X.trail.name, bucketName: X.logArchive.bucketName };
+const location = { ...exampleOrg, logArchiveAccountId: X.logArchive.accountId };
+const ALARM_TOPIC = "arn:aws:sns:us-east-1:111111111111:security-alerts";
+
+/** Every construct but the archive and trail, built from the README example (`suffix` tells two instances apart). */
+function everyConstruct(stack: TerraformStack, suffix: string) {
+  return {
+    roles: new MemberReaderRoles(stack, `readers${suffix}`, { ...location, memberRoles: X.memberRoles }),
+    third: new ThirdPartyReaders(stack, `third-parties${suffix}`, { ...location, thirdPartyReaders: X.thirdPartyReaders }),
+    users: new CloudTrailUserPolicies(stack, `user-policies${suffix}`, { ...location }),
+    guardrail: new TrailGuardrail(stack, `guardrail${suffix}`, { ...location, ...X.trailGuardrail, policyName: `Guardrail${suffix}`, perimeterName: `Perimeter${suffix}` }),
+    alarms: new TrailAlarms(stack, `alarms${suffix}`, { ...exampleOrg, topicArn: ALARM_TOPIC, namePrefix: `cis${suffix}-`, disabled: ["vpc-changes"] }),
+    queries: new MemberLogQueries(stack, `queries${suffix}`, { ...location, memberAccountId: "333333333333", resultsBucketName: `acme-athena-results${suffix}` }),
+  };
+}
+
+/** The resource of `type` whose logical ID is under construct `id` (cdktf IDs start with the construct path). */
+function under(tf: { resource: Resources }, type: string, id: string): Record<string, any>[] {
+  return Object.entries(tf.resource[type] ?? {}).filter(([k]) => k.startsWith(`${id}_`)).map(([, r]) => r);
+}
+
+describe("every construct in a user's stack", () => {
+  const stack = userStack("lib-every");
+  const [one, two] = [everyConstruct(stack, "-a"), everyConstruct(stack, "-b")];
+  const tf = synthOf(stack);
+
+  test("two instances of each are two of each resource, each instance keeping its own for_each keys and names", () => {
+    const ids = (type: string) => Object.keys(tf.resource[type] ?? {});
+    const counts = Object.fromEntries(
+      ["aws_iam_role", "aws_iam_role_policy", "aws_iam_policy", "aws_organizations_policy", "aws_organizations_policy_attachment", "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm", "aws_glue_catalog_table", "aws_athena_workgroup"].map((t) => [t, ids(t).length]),
+    );
+    // Roles: member readers and third parties, twice. Policies: three user policies and one query policy, twice. SCP and RCP, twice.
+    expect(counts).toEqual({ aws_iam_role: 4, aws_iam_role_policy: 4, aws_iam_policy: 8, aws_organizations_policy: 4, aws_organizations_policy_attachment: 4, aws_cloudwatch_log_metric_filter: 2, aws_cloudwatch_metric_alarm: 2, aws_glue_catalog_table: 2, aws_athena_workgroup: 2 });
+    for (const suffix of ["-a", "-b"]) {
+      expect(Object.keys(under(tf, "aws_iam_role", `readers${suffix}`)[0].for_each).sort()).toEqual(["333333333333", "444444444444"]);
+      expect(Object.keys(under(tf, "aws_iam_role", `third-parties${suffix}`)[0].for_each).sort()).toEqual(["Auditor", "SiemVendor"]);
+      expect(under(tf, "aws_organizations_policy", `guardrail${suffix}`).map((p) => p.name).sort()).toEqual([`Guardrail${suffix}`, `Perimeter${suffix}`]);
+      expect(under(tf, "aws_cloudwatch_metric_alarm", `alarms${suffix}`)[0].alarm_name).toBe(`cis${suffix}-\${each.value.metric_name}`);
+    }
+    // Nothing at stack level that two instances could share.
+    expect(tf.locals).toBeUndefined();
+  });
+
+  test("references inside an instance point at its own resources: role policies, alarms, attachments", () => {
+    for (const suffix of ["-a", "-b"]) {
+      const [role] = Object.keys(tf.resource.aws_iam_role).filter((k) => k.startsWith(`readers${suffix}_`));
+      expect(under(tf, "aws_iam_role_policy", `readers${suffix}`)[0].role).toBe(`\${aws_iam_role.${role}[each.key].name}`);
+      const [filter] = Object.keys(tf.resource.aws_cloudwatch_log_metric_filter).filter((k) => k.startsWith(`alarms${suffix}_`));
+      expect(under(tf, "aws_cloudwatch_metric_alarm", `alarms${suffix}`)[0].depends_on).toEqual([`aws_cloudwatch_log_metric_filter.${filter}`]);
+    }
+    // The rules' preconditions come along: a third party is never the management or log-archive account.
+    expect(JSON.stringify(under(tf, "aws_iam_role", "third-parties-a")[0].lifecycle)).toContain("each.value.account_id");
+  });
+
+  test("attributes: one reference per role, per policy, per alarm; names known at synth where they are", () => {
+    const [role] = Object.keys(tf.resource.aws_iam_role).filter((k) => k.startsWith("readers-a_"));
+    expect(one.roles.roleArns).toEqual({ "333333333333": `\${aws_iam_role.${role}["333333333333"].arn}`, "444444444444": `\${aws_iam_role.${role}["444444444444"].arn}` });
+    expect(one.roles.roleNames).toEqual({ "333333333333": "OrgTrailLogReader-333333333333", "444444444444": "AuditReader" });
+    expect(Object.keys(two.third.roleArns).sort()).toEqual(["Auditor", "SiemVendor"]);
+    expect(one.third.roleArns.Auditor).not.toEqual(two.third.roleArns.Auditor);
+    expect([one.users.readOnlyPolicyArn, one.users.administrationPolicyArn, one.users.protectTrailPolicyArn].every((a) => /^\$\{aws_iam_policy\.user-policies-a_.*\.arn\}$/.test(a!))).toBe(true);
+    expect(one.guardrail.policyArn).toMatch(/^\$\{aws_organizations_policy\.guardrail-a_.*\.arn\}$/);
+    expect(one.guardrail.perimeterPolicyId).toMatch(/\.id\}$/);
+    expect(Object.keys(one.alarms.alarmArns)).toHaveLength(14);
+    expect(one.alarms.alarmNames["root-account-usage"]).toBe("cis-a-RootAccountUsage");
+    expect(one.queries.policyArn).toMatch(/^\$\{aws_iam_policy\.queries-a_.*\.arn\}$/);
+    expect(one.queries.resultsBucketName).toMatch(/^\$\{aws_s3_bucket\.queries-a_.*\.bucket\}$/);
+  });
+});
+
+/**
+ * What a construct builds from props is what the deploy stack builds from the same values as a config: the same
+ * documents, for_each maps and names. Only the addresses, providers and depends_on differ.
+ */
+test("each construct's resources match the deploy stack's for the same config (the README example, with CIS alarms)", () => {
+  const deployed = deployStack(parseConfig({ ...X, trail: { ...X.trail, cloudWatchLogs: {}, alarms: { topicArn: ALARM_TOPIC, disabled: ["vpc-changes"] } } })) as unknown as { resource: Resources };
+  const stack = userStack("lib-same");
+  new MemberReaderRoles(stack, "readers", { ...location, memberRoles: X.memberRoles });
+  new ThirdPartyReaders(stack, "third-parties", { ...location, thirdPartyReaders: X.thirdPartyReaders });
+  new CloudTrailUserPolicies(stack, "user-policies", { ...location });
+  new TrailGuardrail(stack, "guardrail", { ...location, ...X.trailGuardrail });
+  new TrailAlarms(stack, "alarms", { ...exampleOrg, topicArn: ALARM_TOPIC, disabled: ["vpc-changes"] });
+  const mine = synthOf(stack);
+  const body = (r: Record<string, any>) => {
+    const { provider, depends_on, role, policy_id, ...rest } = r;
+    void [provider, depends_on, role, policy_id];
+    return rest;
+  };
+  /** The deploy stack's `type.fixed` against the one resource of that type under construct `id` whose ID has `part`. */
+  const same = (type: string, fixed: string, id: string, part = "") => {
+    const theirs = deployed.resource[type]?.[fixed];
+    const ours = Object.entries(mine.resource[type] ?? {}).filter(([k]) => k.startsWith(`${id}_`) && k.includes(part));
+    expect(ours).toHaveLength(1);
+    expect([type, fixed, theirs && body(theirs)]).toEqual([type, fixed, body(ours[0][1])]);
+  };
+  same("aws_iam_role", "member_reader", "readers");
+  same("aws_iam_role_policy", "member_reader", "readers");
+  same("aws_iam_role", "third_party_reader", "third-parties");
+  same("aws_iam_role_policy", "third_party_reader", "third-parties");
+  for (const p of ["cloudtrail_read_only", "cloudtrail_administration", "protect_organization_trail"]) same("aws_iam_policy", p, "user-policies", p);
+  same("aws_organizations_policy", "trail_guardrail", "guardrail", "_policy_");
+  same("aws_organizations_policy", "data_perimeter", "guardrail", "_perimeter_");
+  same("aws_cloudwatch_metric_alarm", "cis", "alarms");
+  same("aws_cloudwatch_log_metric_filter", "cis", "alarms");
+});
+
+test("a reference to the trail key (a LogArchive's kmsKeyArn) is checked as a key of the log-archive account and lands in the policies", () => {
+  const stack = userStack("lib-ref");
+  const archive = new LogArchive(stack, "archive", { ...location });
+  new MemberReaderRoles(stack, "readers", { ...location, kmsKeyArn: archive.kmsKeyArn, memberRoles: [{ accountId: "333333333333" }] });
+  const policy = under(synthOf(stack), "aws_iam_role_policy", "readers")[0].policy as string;
+  expect(archive.kmsKeyArn).toMatch(/^\$\{aws_kms_key\.archive_.*\.arn\}$/);
+  // The key's ARN is known after apply: the policy names it (its account's key pattern only stands in while unknown).
+  expect(policy).toContain(`coalesce(${archive.kmsKeyArn.slice(2, -1)}, `);
+});
+
+test("a reference to the user's own topic is checked as an SNS topic ARN and becomes the alarms' action; tags reach the resources", () => {
+  const stack = userStack("lib-topic");
+  const topic = new SnsTopic(stack, "alerts", { name: "security-alerts" });
+  new TrailAlarms(stack, "alarms", { ...exampleOrg, topicArn: topic.arn, tags: { team: "security" } });
+  new ThirdPartyReaders(stack, "siem", { ...location, tags: { team: "security" }, thirdPartyReaders: [X.thirdPartyReaders[0]] });
+  const tf = synthOf(stack);
+  const [alarm] = under(tf, "aws_cloudwatch_metric_alarm", "alarms");
+  // cdktf's token resolved to the reference the alarm construct reads (it guards a null topic, as in the module).
+  expect(alarm.alarm_actions).toBe("\${aws_sns_topic.alerts.arn != null ? [aws_sns_topic.alerts.arn] : []}");
+  expect(alarm.tags).toEqual({ team: "security" });
+  expect(under(tf, "aws_iam_role", "siem")[0].tags).toEqual({ team: "security" });
+});
+
+describe("bad props: one OrgtrailPropsError naming every bad prop (the path the user wrote), its value and the rule, before anything is added", () => {
+  const cases: [string, (s: TerraformStack) => unknown, RegExp[]][] = [
+    [
+      "MemberReaderRoles",
+      (s) => new MemberReaderRoles(s, "readers", { ...location, memberRoles: [{ accountId: "333333333333" }, { accountId: "333333333333", maxSessionDurationSeconds: 60 }] }),
+      [/MemberReaderRoles "readers": 2 invalid props/, /- memberRoles\[1\]\.maxSessionDurationSeconds: must be a whole number from 3600 to 43200 \(got 60\)/, /- memberRoles\[1\]\.accountId: must be unique.*\(got "333333333333"\)/],
+    ],
+    [
+      "ThirdPartyReaders",
+      (s) => new ThirdPartyReaders(s, "third", { ...location, organizationId: "o-x", thirdPartyReaders: [{ name: "ExternalAuditor", accountId: "222222222222", externalId: "x", accounts: ["333333333333", "333333333333"] }] }),
+      [
+        /ThirdPartyReaders "third": 4 invalid props/,
+        /- organizationId: must be an AWS Organizations ID.*\(got "o-x"\)/,
+        /- thirdPartyReaders\[ExternalAuditor\]\.externalId: must be 2 to 1224 characters long \(got "x"\)/,
+        /- thirdPartyReaders\[ExternalAuditor\]\.accountId: must not be the management or log-archive account.*\(got "222222222222"\)/,
+        /- thirdPartyReaders\[ExternalAuditor\]\.accounts\[1\]: must be unique \(got "333333333333"\)/,
+      ],
+    ],
+    ["CloudTrailUserPolicies", (s) => new CloudTrailUserPolicies(s, "users", { ...location, kmsKeyArn: "alias/mine", keyPrefix: "/logs/" }), [/2 invalid props/, /- kmsKeyArn: must be a KMS key ARN.*\(got "alias\/mine"\)/, /- keyPrefix: .*\(got "\/logs\/"\)/]],
+    [
+      "TrailGuardrail",
+      (s) => new TrailGuardrail(s, "guardrail", { ...location, targetIds: ["r-ab12", "111111111111"] }),
+      [/TrailGuardrail "guardrail": 2 invalid props/, /- targetIds\[1\]: must not be the management account.*\(got "111111111111"\)/, /- exemptPrincipalArns: must exempt the role that deploys into account 222222222222.*or set protectArchive to false/],
+    ],
+    [
+      "TrailAlarms",
+      (s) => new TrailAlarms(s, "alarms", { ...exampleOrg, topicArn: "arn:aws:sqs:us-east-1:111111111111:q", namespace: "AWS/Mine", disabled: ["vpc-changes", "vpc-changes"] }),
+      [/TrailAlarms "alarms": 3 invalid props/, /- topicArn: must be an SNS topic ARN.*\(got "arn:aws:sqs/, /- namespace: must not begin with AWS\/.*\(got "AWS\/Mine"\)/, /- disabled\[1\]: must name each alarm once \(got "vpc-changes"\)/],
+    ],
+    [
+      "MemberLogQueries",
+      (s) => new MemberLogQueries(s, "queries", { ...location, memberAccountId: "3333", tableName: "CloudTrail-Logs", regions: ["us-east-1", "mars-north-1"], resultsExpirationDays: 0 }),
+      [/MemberLogQueries "queries": 4 invalid props/, /- memberAccountId: must be a 12-digit AWS account ID \(got "3333"\)/, /- tableName: .*lowercase.*\(got "CloudTrail-Logs"\)/, /- regions\[1\]: must be an AWS region.*\(got "mars-north-1"\)/, /- resultsExpirationDays: must be a whole number from 1 to 3650 \(got 0\)/],
+    ],
+    [
+      "OrganizationTrail",
+      (s) => new OrganizationTrail(s, "trail", { ...exampleOrg, kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k", managementEvents: { enabled: false }, insights: ["ApiCallRateInsight"] }),
+      [/OrganizationTrail "trail": 2 invalid props/, /- managementEvents\.enabled: must be true unless dataEvents selects something/, /- insights: must not include ApiCallRateInsight unless the trail logs write management events/],
+    ],
+  ];
+  test.each(cases)("%s", (_, make, messages) => {
+    const stack = userStack("lib-bad");
+    let error: unknown;
+    try {
+      make(stack);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(OrgtrailPropsError);
+    for (const m of messages) expect((error as Error).message).toMatch(m);
+    expect(stack.node.children).toHaveLength(0);
+  });
+});
+
+test("OrganizationTrail takes the trail's event selectors and Insights, as the deploy stack renders them", () => {
+  const trail = { dataEvents: { s3Objects: [{ bucketName: "acme-data", prefix: "exports/" }] }, managementEvents: { excludeEventSources: ["kms.amazonaws.com"] }, insights: ["ApiErrorRateInsight" as const] };
+  const deployed = deployStack(parseConfig({ ...X, trail: { ...X.trail, ...trail } })) as unknown as { resource: Resources };
+  const stack = userStack("lib-selectors");
+  new OrganizationTrail(stack, "trail", { ...exampleOrg, kmsKeyArn: "arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab", ...trail });
+  const mine = under(synthOf(stack), "aws_cloudtrail", "trail")[0];
+  expect(mine.advanced_event_selector).toEqual(deployed.resource.aws_cloudtrail.organization.advanced_event_selector);
+  expect(mine.advanced_event_selector.length).toBe(2);
+  expect(mine.insight_selector).toEqual([{ insight_type: "ApiErrorRateInsight" }]);
+});
+
 test("requiring the package synthesizes nothing and writes nothing", () => {
   const cwd = tempDir("lib-import");
-  execFileSync(process.execPath, ["-e", `const lib = require(${JSON.stringify(join(ROOT, "dist", "lib", "index.js"))}); if (typeof lib.LogArchive !== "function") process.exit(3);`], { cwd });
+  execFileSync(process.execPath, ["-e", `const lib = require(${JSON.stringify(join(ROOT, "dist", "lib", "index.js"))}); for (const c of ${JSON.stringify(CONSTRUCTS)}) if (typeof lib[c] !== "function") process.exit(3);`], { cwd });
   expect(readdirSync(cwd)).toEqual([]);
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
   expect(pkg.main).toBe("dist/lib/index.js");
@@ -51,7 +257,8 @@ test("requiring the package synthesizes nothing and writes nothing", () => {
 /**
  * The packed tarball in a scratch cdktf app (fixtures/scratch-app/main.ts): installed from the npm cache, the peers
  * linked from this repository's node_modules (the versions the ranges are tested at), type-checked with the shipped
- * declarations, synthesized with the user's own resources beside two trails, and planned offline.
+ * declarations, synthesized with the user's own resources beside two trails, reader roles, a third party, the
+ * guardrail, operator policies and the CIS alarms, and planned offline.
  */
 test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan offline", () => {
   const work = tempDir("scratch");
@@ -76,5 +283,14 @@ test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan 
   // The user's own resources keep the names orgtrail uses for its deploy stack; nothing merges.
   expect(plan.resources.map((r) => r.address)).toEqual(expect.arrayContaining(["aws_s3_bucket.log_archive", "aws_kms_key.cloudtrail"]));
   expect(byType("aws_kms_key")).toHaveLength(3);
-  expect(byType("aws_s3_bucket")).toHaveLength(5);
+  expect(byType("aws_s3_bucket")).toHaveLength(6);
+  // Reader roles, the third party, the guardrail and the alarms, planned from the shipped package.
+  expect(byType("aws_iam_role").map((r) => r.values.name).sort()).toEqual(["AuditReader", "OrgTrailLogReader-333333333333", "SiemVendor"]);
+  expect(byType("aws_iam_role").map((r) => r.address.replace(/^.*\[/, "["))).toEqual(expect.arrayContaining(['["333333333333"]', '["444444444444"]', '["SiemVendor"]']));
+  expect(byType("aws_iam_role_policy")).toHaveLength(3);
+  const [scp] = byType("aws_organizations_policy");
+  expect(JSON.parse(scp.values.content as string).Statement[0].Resource).toBe("arn:aws:cloudtrail:eu-west-1:111111111111:trail/prod-trail");
+  expect(byType("aws_organizations_policy_attachment").map((r) => r.values.target_id)).toEqual(["ou-ab12-abcd1234"]);
+  expect(byType("aws_cloudwatch_metric_alarm")).toHaveLength(13);
+  expect(byType("aws_iam_policy").map((r) => r.values.name).sort()).toEqual(["OrgTrailCloudTrailReadOnly", "OrgTrailProtectOrganizationTrail"]);
 }, 240_000);

@@ -16,6 +16,9 @@ export {
   TerraformStack,
   TerraformVariable,
   Token,
+  Tokenization,
+  DefaultTokenResolver,
+  StringConcat,
 } from "cdktf";
 export type { ITerraformDependable, TerraformVariableValidationConfig } from "cdktf";
 export { Construct } from "constructs";

@@ -1,7 +1,7 @@
 import { fixedId } from "../shared/logical-id";
 import { CloudwatchLogMetricFilter, CloudwatchMetricAlarm, Construct, type TerraformProvider } from "../shared/facade";
 import { each, eachAttribute, forEach } from "../shared/for-each";
-import { tag, type Tags } from "../shared/resources";
+import { address, tag, type Tags } from "../shared/resources";
 import { ifElse, notNull, toTemplate, type Value } from "../shared/value";
 import type { AlarmEntry } from "./settings";
 
@@ -62,7 +62,7 @@ export class TrailAlarms extends Construct {
     forEach(this.alarm, props.alarms);
     this.alarm.addOverride("alarm_actions", toTemplate(ifElse(notNull(props.topicArn ?? null), [props.topicArn], [])));
     // The alarm reads the filter's metric: created after it, so it never starts on a metric nobody writes.
-    this.alarm.addOverride("depends_on", ["aws_cloudwatch_log_metric_filter.cis"]);
+    this.alarm.addOverride("depends_on", [address(this.filter)]);
     tag(this.alarm, props.tags);
     this.alarmArns = eachAttribute(this.alarm, "arn");
   }

@@ -1,5 +1,6 @@
 import type { TerraformResource } from "../facade";
-import { addPreconditions, address } from "../resources";
+import { addPreconditions } from "../resources";
+import { fixedAddress } from "../logical-id";
 import type { CrossFieldRule } from "./cross-field";
 
 /** An HCL expression of a construct prop: a Terraform reference (`${var.x}`) unwrapped, a literal value quoted. */
@@ -11,7 +12,8 @@ const expression = (value: string): string => (value.startsWith("${") ? value.sl
  * in a module). A rule without a condition for this resource is a programming error: it fails the synth.
  */
 export function enforce(resource: TerraformResource, rules: readonly CrossFieldRule[], values: Readonly<Record<string, string>> = {}): void {
-  const at = address(resource);
+  // Looked up by the fixed address: a construct in a user's app (path-derived IDs) carries the same preconditions.
+  const at = fixedAddress(resource);
   const valueOf = (variable: string): string => {
     const value = values[variable];
     if (value === undefined) throw new Error(`a precondition on ${at} reads ${variable}, which its construct does not supply`);
