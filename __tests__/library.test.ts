@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
@@ -293,4 +293,23 @@ test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan 
   expect(byType("aws_organizations_policy_attachment").map((r) => r.values.target_id)).toEqual(["ou-ab12-abcd1234"]);
   expect(byType("aws_cloudwatch_metric_alarm")).toHaveLength(13);
   expect(byType("aws_iam_policy").map((r) => r.values.name).sort()).toEqual(["OrgTrailCloudTrailReadOnly", "OrgTrailProtectOrganizationTrail"]);
+
+  // The constructs peer range at both ends that exist (cdktf and @cdktf/provider-aws have one release in theirs):
+  // the same app, type-checked and synthesized with constructs 10.4.2 and 10.8.1 in place of the pinned 10.7.2,
+  // gives the same Terraform. Node keeps the app's symlinks (--preserve-symlinks), so cdktf, the provider and
+  // orgtrail all load the swapped constructs, as they would from a user's own node_modules.
+  const pinned = readFileSync(join(stackDir, "cdk.tf.json"), "utf8");
+  const range = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).peerDependencies.constructs;
+  expect(range).toBe(">=10.4.2 <11.0.0");
+  for (const [alias, version] of [["constructs-lowest", "10.4.2"], ["constructs-newest", "10.8.1"]]) {
+    rmSync(join(app, "node_modules", "constructs"), { recursive: true, force: true });
+    symlinkSync(join(ROOT, "node_modules", alias), join(app, "node_modules", "constructs"));
+    rmSync(join(app, "cdktf.out"), { recursive: true, force: true });
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--preserveSymlinks"], { cwd: app, stdio: "pipe" });
+    const node = (args: string[]) => execFileSync(process.execPath, ["--preserve-symlinks", "--preserve-symlinks-main", ...args], { cwd: app, encoding: "utf8" });
+    const loaded = node(["-e", 'const { createRequire } = require("module"); const v = (from) => createRequire(require.resolve(from))("constructs/package.json").version; console.log([v("cdktf"), v("@cdktf/provider-aws"), v("orgtrail/lib")].join(" "))']);
+    expect(loaded.trim()).toBe(`${version} ${version} ${version}`);
+    node(["dist/main.js"]);
+    expect(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")).toBe(pinned);
+  }
 }, 240_000);
