@@ -124,6 +124,15 @@ describe("every construct in a user's stack", () => {
  * What a construct builds from props is what the deploy stack builds from the same values as a config: the same
  * documents, for_each maps and names. Only the addresses, providers and depends_on differ.
  */
+test("TrailGuardrail exempts the pipeline's log-archive role given as logArchiveAssumeRoleArn, without listing it", () => {
+  const stack = userStack("lib-deploy-role");
+  const role = "arn:aws:iam::222222222222:role/pipeline-deployer";
+  new TrailGuardrail(stack, "guardrail", { ...location, targetIds: ["r-ab12"], logArchiveAssumeRoleArn: role });
+  const scp = Object.values((synthOf(stack) as unknown as { resource: Resources }).resource.aws_organizations_policy)[0];
+  const exempt = JSON.parse(scp.content as string).Statement.map((s: { Condition?: Record<string, Record<string, unknown>> }) => s.Condition?.ArnNotLike?.["aws:PrincipalArn"]);
+  expect(exempt.every((arns: unknown) => JSON.stringify(arns).includes(role))).toBe(true);
+});
+
 test("each construct's resources match the deploy stack's for the same config (the README example, with CIS alarms)", () => {
   const deployed = deployStack(parseConfig({ ...X, trail: { ...X.trail, cloudWatchLogs: {}, alarms: { topicArn: ALARM_TOPIC, disabled: ["vpc-changes"] } } })) as unknown as { resource: Resources };
   const stack = userStack("lib-same");
@@ -201,7 +210,7 @@ describe("bad props: one OrgtrailPropsError naming every bad prop (the path the 
     [
       "TrailGuardrail",
       (s) => new TrailGuardrail(s, "guardrail", { ...location, targetIds: ["r-ab12", "111111111111"] }),
-      [/TrailGuardrail "guardrail": 2 invalid props/, /- targetIds\[1\]: must not be the management account.*\(got "111111111111"\)/, /- exemptPrincipalArns: must exempt the role that deploys into account 222222222222.*or set protectArchive to false/],
+      [/TrailGuardrail "guardrail": 2 invalid props/, /- targetIds\[1\]: must not be the management account.*\(got "111111111111"\)/, /- exemptPrincipalArns: must exempt the role that deploys into account 222222222222.*Set logArchiveAssumeRoleArn \(exempted automatically\) or list that role's ARN here, or set protectArchive to false/],
     ],
     [
       "TrailAlarms",

@@ -25,6 +25,13 @@ export interface TrailGuardrailProps extends OrganizationProps {
   readonly logArchiveAccountId?: string;
   /** The CloudTrail delegated administrator account, if any: the guardrail must exempt a role of it when the targets cover it. @default none */
   readonly delegatedAdminAccountId?: string;
+  /**
+   * The role your pipeline assumes to deploy the log-archive account's resources (bucket, key): exempt without being
+   * listed, so the guardrail never blocks its next apply or its destroy. @default none: list it in exemptPrincipalArns
+   */
+  readonly logArchiveAssumeRoleArn?: string;
+  /** The role your pipeline assumes in the delegated administrator account: exempt without being listed. @default none */
+  readonly delegatedAdminAssumeRoleArn?: string;
   /** The trail key's ARN, when you bring your own key. @default the created key, matched by `kmsAliasName` among the log-archive account's keys in the home region */
   readonly kmsKeyArn?: string;
   /** Alias of the created trail key (a LogArchive's `kmsAliasName`). @default "alias/orgtrail-cloudtrail" */
@@ -45,6 +52,8 @@ const FIELDS = {
   dataPerimeter: "trailGuardrail.dataPerimeter",
   logArchiveAccountId: "logArchive.accountId",
   delegatedAdminAccountId: "organization.delegatedAdminAccountId",
+  logArchiveAssumeRoleArn: "deployment.accounts.logArchive.assumeRoleArn",
+  delegatedAdminAssumeRoleArn: "deployment.accounts.delegatedAdmin.assumeRoleArn",
   kmsKeyArn: "encryption.kmsKey",
   kmsAliasName: "encryption.aliasName",
 } as const;
