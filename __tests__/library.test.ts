@@ -122,8 +122,26 @@ describe("every construct in a user's stack", () => {
 
 /**
  * What a construct builds from props is what the deploy stack builds from the same values as a config: the same
- * documents, for_each maps and names. Only the addresses, providers and depends_on differ.
+ * documents, for_each maps and names. Only the addresses, providers and depends_on differ: a reference to one of
+ * the constructs' resources (`${aws_kms_key.archive_archive_key_….arn}`) reads as one to the deploy stack's.
  */
+function sameAs(deployed: { resource: Resources }, mine: { resource: Resources }) {
+  const body = (r: Record<string, any>, addresses: Record<string, string>) => {
+    const { provider, depends_on, role, policy_id, ...rest } = r;
+    void [provider, depends_on, role, policy_id];
+    return JSON.parse(JSON.stringify(rest).replace(/\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g, (m, type, id) => (addresses[`${type}.${id}`] ? `\${${addresses[`${type}.${id}`]}` : m)));
+  };
+  const addresses: Record<string, string> = {};
+  /** The deploy stack's `type.fixed` against the one resource of that type under construct `id` whose ID has `part`. */
+  return (type: string, fixed: string, id: string, part = "") => {
+    const theirs = deployed.resource[type]?.[fixed];
+    const ours = Object.entries(mine.resource[type] ?? {}).filter(([k]) => k.startsWith(`${id}_`) && k.includes(part));
+    expect(ours).toHaveLength(1);
+    addresses[`${type}.${ours[0][0]}`] = `${type}.${fixed}`;
+    expect([type, fixed, theirs && body(theirs, addresses)]).toEqual([type, fixed, body(ours[0][1], addresses)]);
+  };
+}
+
 test("each construct's resources match the deploy stack's for the same config (the README example, with CIS alarms)", () => {
   const deployed = deployStack(parseConfig({ ...X, trail: { ...X.trail, cloudWatchLogs: {}, alarms: { topicArn: ALARM_TOPIC, disabled: ["vpc-changes"] } } })) as unknown as { resource: Resources };
   const stack = userStack("lib-same");
@@ -132,19 +150,7 @@ test("each construct's resources match the deploy stack's for the same config (t
   new CloudTrailUserPolicies(stack, "user-policies", { ...location });
   new TrailGuardrail(stack, "guardrail", { ...location, ...X.trailGuardrail });
   new TrailAlarms(stack, "alarms", { ...exampleOrg, topicArn: ALARM_TOPIC, disabled: ["vpc-changes"] });
-  const mine = synthOf(stack);
-  const body = (r: Record<string, any>) => {
-    const { provider, depends_on, role, policy_id, ...rest } = r;
-    void [provider, depends_on, role, policy_id];
-    return rest;
-  };
-  /** The deploy stack's `type.fixed` against the one resource of that type under construct `id` whose ID has `part`. */
-  const same = (type: string, fixed: string, id: string, part = "") => {
-    const theirs = deployed.resource[type]?.[fixed];
-    const ours = Object.entries(mine.resource[type] ?? {}).filter(([k]) => k.startsWith(`${id}_`) && k.includes(part));
-    expect(ours).toHaveLength(1);
-    expect([type, fixed, theirs && body(theirs)]).toEqual([type, fixed, body(ours[0][1])]);
-  };
+  const same = sameAs(deployed, synthOf(stack));
   same("aws_iam_role", "member_reader", "readers");
   same("aws_iam_role_policy", "member_reader", "readers");
   same("aws_iam_role", "third_party_reader", "third-parties");
@@ -154,6 +160,46 @@ test("each construct's resources match the deploy stack's for the same config (t
   same("aws_organizations_policy", "data_perimeter", "guardrail", "_perimeter_");
   same("aws_cloudwatch_metric_alarm", "cis", "alarms");
   same("aws_cloudwatch_log_metric_filter", "cis", "alarms");
+});
+
+/** Delivery to a log group and a topic, both encrypted with the trail key, and the CIS alarms notifying that topic. */
+const DELIVERY = {
+  cloudWatchLogs: { logGroupName: "/acme/org-trail", retentionDays: 731, roleName: "OrgTrailToLogs" },
+  snsTopic: { name: "org-trail-events", alarmNamePrefix: "cis-" },
+};
+
+test("LogArchive, OrganizationTrail with CloudWatch Logs and SNS delivery, and TrailAlarms on its log group and topic match the deploy stack", () => {
+  const { alarmNamePrefix, ...snsTopic } = DELIVERY.snsTopic;
+  const trailConfig = { ...X.trail, cloudWatchLogs: DELIVERY.cloudWatchLogs, snsTopic, alarms: { namePrefix: alarmNamePrefix, disabled: ["vpc-changes" as const] } };
+  const deployed = deployStack(parseConfig({ ...X, trail: trailConfig })) as unknown as { resource: Resources };
+  const stack = userStack("lib-delivery");
+  const archive = new LogArchive(stack, "archive", { ...location, ...DELIVERY });
+  const trail = new OrganizationTrail(stack, "trail", { ...exampleOrg, ...DELIVERY, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+  new TrailAlarms(stack, "alarms", { ...exampleOrg, logGroupName: trail.logGroupName, topicArn: trail.snsTopicArn!, namePrefix: "cis-", disabled: ["vpc-changes"], dependsOn: trail.readyForAlarms });
+  const mine = synthOf(stack);
+  const same = sameAs(deployed, mine);
+  // The key first: the log group and topic name it by reference.
+  same("aws_kms_key", "cloudtrail", "archive");
+  same("aws_cloudwatch_log_group", "cloudtrail", "trail");
+  same("aws_iam_role", "cloudtrail_cloudwatch_logs", "trail");
+  same("aws_iam_role_policy", "cloudtrail_cloudwatch_logs", "trail");
+  same("aws_sns_topic", "cloudtrail_notifications", "trail");
+  same("aws_sns_topic_policy", "cloudtrail_notifications", "trail");
+  same("aws_cloudwatch_metric_alarm", "cis", "alarms");
+  same("aws_cloudwatch_log_metric_filter", "cis", "alarms");
+  same("aws_cloudtrail", "organization", "trail");
+
+  // The statements the deliveries add are there (the comparison alone would also pass with neither side having them).
+  const keyPolicy = JSON.parse(under(mine, "aws_kms_key", "archive")[0].policy as string);
+  expect(keyPolicy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(expect.arrayContaining(["CloudWatchLogsEncryptTrailEvents", "CloudTrailEncryptNotifications", "CloudWatchAlarmsEncryptNotifications"]));
+  const topicPolicy = JSON.parse(under(mine, "aws_sns_topic_policy", "trail")[0].policy as string);
+  expect(topicPolicy.Statement.find((s: { Sid: string }) => s.Sid === "CloudWatchAlarmsPublish").Condition.ArnLike["aws:SourceArn"]).toBe("arn:aws:cloudwatch:us-east-1:111111111111:alarm:cis-*");
+  expect([trail.logGroupName, trail.logGroupArn, trail.snsTopicArn]).toEqual(["/acme/org-trail", "arn:aws:logs:us-east-1:111111111111:log-group:/acme/org-trail", "arn:aws:sns:us-east-1:111111111111:org-trail-events"]);
+  // The trail waits for its log group, role policy and topic policy; the log group and topic for the key.
+  const [cloudtrail] = under(mine, "aws_cloudtrail", "trail");
+  for (const type of ["aws_cloudwatch_log_group", "aws_iam_role_policy", "aws_sns_topic_policy"]) expect(cloudtrail.depends_on).toContain(`${type}.${Object.keys(mine.resource[type]).find((k) => k.startsWith("trail_"))}`);
+  expect(under(mine, "aws_cloudwatch_log_group", "trail")[0].depends_on).toContain(`aws_kms_key.${Object.keys(mine.resource.aws_kms_key)[0]}`);
+  expect(under(mine, "aws_cloudwatch_log_metric_filter", "alarms")[0].depends_on).toEqual([`aws_cloudwatch_log_group.${Object.keys(mine.resource.aws_cloudwatch_log_group)[0]}`]);
 });
 
 test("a reference to the trail key (a LogArchive's kmsKeyArn) is checked as a key of the log-archive account and lands in the policies", () => {

@@ -1,0 +1,148 @@
+import type { Config } from "../config/schema";
+import { TerraformStack, type Construct } from "../modules/shared/facade";
+import { keyDeliveryOf } from "../modules/trail-delivery/settings";
+import type { Deferred, PropFields, PropProblem } from "./props";
+
+/** The trail's CloudWatch Logs delivery (config `trail.cloudWatchLogs`): a KMS-encrypted log group and the role CloudTrail assumes to write to it. */
+export interface CloudWatchLogsProps {
+  /** The log group's name. @default `/aws/cloudtrail/<trailName>` */
+  readonly logGroupName?: string;
+  /** Days CloudWatch Logs keeps the events: one of the periods it accepts (1, 3, 5, 14, 30, 60, 90, … 3653; not 7). @default 365 */
+  readonly retentionDays?: number;
+  /**
+   * ARN of the key that encrypts the log group, in the home region; its policy must let `logs.<region>.amazonaws.com`
+   * use it. @default the trail key (the trail's `kmsKeyArn`): the LogArchive given the same `cloudWatchLogs` admits
+   * CloudWatch Logs for this log group only
+   */
+  readonly kmsKeyArn?: string;
+  /** The role CloudTrail assumes to deliver (at most 64 characters). @default `<trailName>-cloudwatch-logs` */
+  readonly roleName?: string;
+}
+
+/** The trail's SNS notifications (config `trail.snsTopic`): a KMS-encrypted topic notified of every log file delivery. */
+export interface SnsTopicProps {
+  /** The topic's name. @default `<trailName>-notifications` */
+  readonly name?: string;
+  /**
+   * ARN of the key that encrypts the topic, in the home region; its policy must let CloudTrail use it for this topic.
+   * @default the trail key (the trail's `kmsKeyArn`): the LogArchive given the same `snsTopic` admits CloudTrail for this topic only
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * CloudWatch alarms whose names begin with this prefix may notify the topic: the `namePrefix` of a `TrailAlarms`
+   * whose `topicArn` is the trail's `snsTopicArn` (config: `trail.alarms` without `topicArn`). The topic policy lets
+   * CloudWatch publish for them and, with the trail key, the LogArchive's key policy lets CloudWatch encrypt for this
+   * topic. Needs `cloudWatchLogs` (the alarms read the trail's log group). @default none: no alarm may publish
+   */
+  readonly alarmNamePrefix?: string;
+}
+
+/** Delivery besides S3, given alike to the `OrganizationTrail` and to the `LogArchive` whose key encrypts it. */
+export interface DeliveryProps {
+  /** Also deliver events to a CloudWatch Logs log group (CIS 3.4 / CKV2_AWS_10). @default no log group */
+  readonly cloudWatchLogs?: CloudWatchLogsProps;
+  /** Notify an SNS topic of every log file delivery. @default no topic */
+  readonly snsTopic?: SnsTopicProps;
+}
+
+/** Each delivery prop, by the path the user wrote, and its config field (`kmsKeyArn` is the config's `kmsKey`). */
+export const DELIVERY_FIELDS: PropFields = {
+  cloudWatchLogs: "trail.cloudWatchLogs",
+  "cloudWatchLogs.kmsKeyArn": "trail.cloudWatchLogs.kmsKey",
+  snsTopic: "trail.snsTopic",
+  "snsTopic.kmsKeyArn": "trail.snsTopic.kmsKey",
+  "snsTopic.alarmNamePrefix": "trail.alarms.namePrefix",
+};
+
+const keyPlaceholder = (input: string): Deferred => ({
+  input,
+  placeholder: (p) => `arn:${p.partition ?? "aws"}:kms:${p.homeRegion}:${p.managementAccountId}:key/00000000-0000-0000-0000-000000000000`,
+});
+
+/** A reference to another key (your own key's `arn`) is checked as a key of the home region. */
+export const DELIVERY_DEFERRED: Readonly<Record<string, Deferred>> = {
+  "cloudWatchLogs.kmsKeyArn": keyPlaceholder("cloud_watch_logs_kms_key_arn"),
+  "snsTopic.kmsKeyArn": keyPlaceholder("sns_kms_key_arn"),
+};
+
+/**
+ * The delivery props flattened to the props `checkProps` maps onto config fields (`cloudWatchLogs.kmsKeyArn`), so
+ * errors name the path the user wrote; unknown keys stay in the section objects, where the config's strict schema
+ * names them. The alarm prefix becomes `trail.alarms` only with a log group: without one, a problem of its own.
+ */
+export function flattenDelivery(props: DeliveryProps): { flat: Record<string, unknown>; problems: PropProblem[] } {
+  const flat: Record<string, unknown> = {};
+  const problems: PropProblem[] = [];
+  if (props.cloudWatchLogs) {
+    const { kmsKeyArn, ...section } = props.cloudWatchLogs;
+    flat.cloudWatchLogs = section;
+    flat["cloudWatchLogs.kmsKeyArn"] = kmsKeyArn;
+  }
+  if (props.snsTopic) {
+    const { kmsKeyArn, alarmNamePrefix, ...section } = props.snsTopic;
+    flat.snsTopic = section;
+    flat["snsTopic.kmsKeyArn"] = kmsKeyArn;
+    if (alarmNamePrefix !== undefined && !props.cloudWatchLogs) {
+      problems.push({ prop: "snsTopic.alarmNamePrefix", value: alarmNamePrefix, message: "requires cloudWatchLogs: the CIS alarms read the trail's CloudWatch Logs log group" });
+    } else flat["snsTopic.alarmNamePrefix"] = alarmNamePrefix;
+  }
+  return { flat, problems };
+}
+
+/**
+ * What a LogArchive's key policy admits for delivery, and what an OrganizationTrail's topic admits for alarms, by
+ * stack: the constructs that take the same values check each other, so a mismatch is an error at synth instead of
+ * a trail or alarm that cannot deliver after apply.
+ */
+export interface KeyAdmits {
+  readonly construct: string;
+  readonly logGroupArn?: string;
+  readonly topicArn?: string;
+  readonly cloudWatchAlarms: boolean;
+}
+
+export interface TopicAdmits {
+  readonly construct: string;
+  readonly alarmNamePrefix?: string;
+}
+
+const ARCHIVE_KEYS = new WeakMap<TerraformStack, Map<string, KeyAdmits>>();
+const TRAIL_TOPICS = new WeakMap<TerraformStack, Map<string, TopicAdmits>>();
+
+function registry<T>(maps: WeakMap<TerraformStack, Map<string, T>>, scope: Construct): Map<string, T> {
+  const stack = TerraformStack.of(scope);
+  let map = maps.get(stack);
+  if (!map) maps.set(stack, (map = new Map()));
+  return map;
+}
+
+/** The delivery statements of the trail key's policy, as the log-archive module's inputs read them off the config. */
+export function keyAdmitsOf(construct: string, config: Config): KeyAdmits {
+  const d = keyDeliveryOf(config);
+  return { construct, logGroupArn: d.cloudWatchLogs?.logGroupArn, topicArn: d.snsTopic?.topicArn, cloudWatchAlarms: d.snsTopic?.cloudWatchAlarms === true };
+}
+
+export const registerArchiveKey = (scope: Construct, keyArn: string, admits: KeyAdmits): void => void registry(ARCHIVE_KEYS, scope).set(keyArn, admits);
+export const archiveKeyAdmits = (scope: Construct, keyArn: string): KeyAdmits | undefined => registry(ARCHIVE_KEYS, scope).get(keyArn);
+export const registerTrailTopic = (scope: Construct, topicArn: string, admits: TopicAdmits): void => void registry(TRAIL_TOPICS, scope).set(topicArn, admits);
+export const trailTopicAdmits = (scope: Construct, topicArn: string): TopicAdmits | undefined => registry(TRAIL_TOPICS, scope).get(topicArn);
+
+/**
+ * A trail's delivery against the key policy of the LogArchive whose key it uses: each target that key encrypts must
+ * be the one that policy admits, and the policy admits no other (the same `cloudWatchLogs` / `snsTopic` on both).
+ */
+export function keyMismatches(needs: KeyAdmits, has: KeyAdmits): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const differ = (prop: string, what: string, need: string | undefined, admitted: string | undefined) => {
+    if (need === admitted) return;
+    const wanted = need ? `encrypts ${what} ${need} with ${has.construct}'s key` : `does not encrypt ${what} with ${has.construct}'s key`;
+    const policy = admitted ? `admits ${admitted} only` : "admits none";
+    problems.push({ prop, message: `must be given to ${has.construct} too: the trail ${wanted}, whose key policy ${policy}` });
+  };
+  differ("cloudWatchLogs", "the log group", needs.logGroupArn, has.logGroupArn);
+  differ("snsTopic", "the topic", needs.topicArn, has.topicArn);
+  if (needs.topicArn === has.topicArn && needs.cloudWatchAlarms !== has.cloudWatchAlarms) {
+    problems.push({ prop: "snsTopic.alarmNamePrefix", message: `must be given to ${has.construct} too: its key policy ${has.cloudWatchAlarms ? "lets" : "does not let"} CloudWatch alarms encrypt for the topic` });
+  }
+  return problems;
+}
