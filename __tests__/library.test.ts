@@ -16,11 +16,13 @@ const ROOT = resolve(__dirname, "..");
 const CONSTRUCTS = ["LogArchive", "OrganizationTrail", "MemberReaderRoles", "ThirdPartyReaders", "CloudTrailUserPolicies", "TrailGuardrail", "TrailAlarms", "MemberLogQueries", "OrgtrailPropsError"];
 const org = { organizationId: "o-abcdefghij", managementAccountId: "111111111111", homeRegion: "eu-west-1" };
 
+/** Two archives and two trails, each delivering to its own log group and topic (defaults: names from the trail name). */
 function twoTrails() {
   const stack = new TerraformStack(new App({ outdir: tempDir("lib-app") }), "security");
   for (const id of ["prod", "audit"]) {
-    const archive = new LogArchive(stack, `${id}-archive`, { ...org, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsAliasName: `alias/${id}-cloudtrail` });
-    new OrganizationTrail(stack, `${id}-trail`, { ...org, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+    const delivery = { cloudWatchLogs: {}, snsTopic: {} };
+    const archive = new LogArchive(stack, `${id}-archive`, { ...org, ...delivery, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsAliasName: `alias/${id}-cloudtrail` });
+    new OrganizationTrail(stack, `${id}-trail`, { ...org, ...delivery, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
   }
   return stack.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> };
 }
@@ -32,6 +34,35 @@ test("two archives and two trails in one stack are two of each, with logical IDs
   expect(Object.keys(tf.resource.aws_cloudtrail)).not.toContain("organization");
   expect(Object.values(tf.resource.aws_kms_key)).toHaveLength(2);
   expect(Object.values(tf.resource.aws_s3_bucket).map((b) => b.bucket).sort()).toEqual(["acme-audit-cloudtrail", "acme-audit-cloudtrail-access-logs", "acme-prod-cloudtrail", "acme-prod-cloudtrail-access-logs"]);
+});
+
+test("two trails with deliveries in one stack: a log group, role, role policy, topic and topic policy each, every policy naming its own trail, log group and topic", () => {
+  const tf = twoTrails();
+  const ids = (type: string) => Object.keys(tf.resource[type] ?? {}).sort();
+  for (const type of ["aws_cloudwatch_log_group", "aws_iam_role", "aws_iam_role_policy", "aws_sns_topic", "aws_sns_topic_policy"]) {
+    expect([type, ids(type).map((k) => k.replace(/_.*$/, ""))]).toEqual([type, ["audit-trail", "prod-trail"]]);
+  }
+  const of = (type: string, id: string) => Object.entries(tf.resource[type]).find(([k]) => k.startsWith(`${id}-trail_`))![1];
+  for (const id of ["prod", "audit"]) {
+    const trail = of("aws_cloudtrail", id);
+    expect(of("aws_cloudwatch_log_group", id).name).toBe(`/aws/cloudtrail/${id}-trail`);
+    expect(of("aws_iam_role", id).name).toBe(`${id}-trail-cloudwatch-logs`);
+    expect(of("aws_sns_topic", id).name).toBe(`${id}-trail-notifications`);
+    expect([trail.cloud_watch_logs_group_arn, trail.cloud_watch_logs_role_arn, trail.sns_topic_name]).toEqual([
+      `arn:aws:logs:eu-west-1:111111111111:log-group:/aws/cloudtrail/${id}-trail:*`,
+      `arn:aws:iam::111111111111:role/${id}-trail-cloudwatch-logs`,
+      `${id}-trail-notifications`,
+    ]);
+    expect(of("aws_iam_role_policy", id).policy).toContain(`log-group:/aws/cloudtrail/${id}-trail:log-stream:*`);
+    expect(of("aws_sns_topic_policy", id).policy).toContain(`trail/${id}-trail`);
+    // Each archive's key admits its own trail's log group and topic, and not the other's.
+    const key = Object.entries(tf.resource.aws_kms_key).find(([k]) => k.startsWith(`${id}-archive_`))![1].policy as string;
+    const other = id === "prod" ? "audit" : "prod";
+    expect(key).toContain(`log-group:/aws/cloudtrail/${id}-trail`);
+    expect(key).toContain(`:${id}-trail-notifications`);
+    expect(key).not.toContain(`${other}-trail`);
+    expect(of("aws_cloudwatch_log_group", id).kms_key_id).toBe(`\${aws_kms_key.${Object.keys(tf.resource.aws_kms_key).find((k) => k.startsWith(`${id}-archive_`))}.arn}`);
+  }
 });
 
 test("props break the config's rules: one error naming every bad prop, its value and the rule", () => {
@@ -53,6 +84,8 @@ const X = README_EXAMPLE;
 const exampleOrg = { organizationId: X.organization.id, managementAccountId: X.organization.managementAccountId, homeRegion: X.organization.homeRegion, trailName: X.trail.name, bucketName: X.logArchive.bucketName };
 const location = { ...exampleOrg, logArchiveAccountId: X.logArchive.accountId };
 const ALARM_TOPIC = "arn:aws:sns:us-east-1:111111111111:security-alerts";
+/** A key of the user's own, in the home region, for a topic. */
+const ALARM_KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** Every construct but the archive and trail, built from the README example (`suffix` tells two instances apart). */
 function everyConstruct(stack: TerraformStack, suffix: string) {
@@ -264,6 +297,38 @@ describe("bad props: one OrgtrailPropsError naming every bad prop (the path the 
       (s) => new OrganizationTrail(s, "trail", { ...exampleOrg, kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k", managementEvents: { enabled: false }, insights: ["ApiCallRateInsight"] }),
       [/OrganizationTrail "trail": 2 invalid props/, /- managementEvents\.enabled: must be true unless dataEvents selects something/, /- insights: must not include ApiCallRateInsight unless the trail logs write management events/],
     ],
+    [
+      "OrganizationTrail cloudWatchLogs and snsTopic",
+      (s) =>
+        new OrganizationTrail(s, "trail", {
+          ...exampleOrg,
+          kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k",
+          cloudWatchLogs: { retentionDays: 366 as never, logGroupName: "org trail!" },
+          snsTopic: { name: "org.trail", kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/k" },
+        }),
+      [
+        /OrganizationTrail "trail": 4 invalid props/,
+        /- cloudWatchLogs\.retentionDays: must be one of 1, 3, 5, 7, .*\(got 366\)/,
+        /- cloudWatchLogs\.logGroupName: must contain only letters, digits and the characters \. _ - \/ # \(got "org trail!"\)/,
+        /- snsTopic\.name: must contain only letters, digits, hyphens and underscores \(got "org\.trail"\)/,
+        /- snsTopic\.kmsKeyArn: must be a key in the home region us-east-1.*\(got "arn:aws:kms:eu-west-1:111111111111:key\/k"\)/,
+      ],
+    ],
+    [
+      "OrganizationTrail cloudWatchLogs role name",
+      (s) => new OrganizationTrail(s, "trail", { ...exampleOrg, trailName: "t".repeat(50), kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k", cloudWatchLogs: {} }),
+      [/1 invalid prop/, /- cloudWatchLogs\.roleName: must be set: the default t{50}-cloudwatch-logs is longer than 64 characters/],
+    ],
+    [
+      "LogArchive cloudWatchLogs and snsTopic",
+      (s) => new LogArchive(s, "archive", { ...location, cloudWatchLogs: { retention: 30 } as never, snsTopic: { alarmNamePrefix: "cis prefix" } }),
+      [/LogArchive "archive": 2 invalid props/, /- cloudWatchLogs\.retention: is not a known setting \(known here: logGroupName, retentionDays, kmsKeyArn, roleName\)/, /- snsTopic\.alarmNamePrefix: must be at most 200 letters.*\(got "cis prefix"\)/],
+    ],
+    [
+      "LogArchive snsTopic.alarmNamePrefix without cloudWatchLogs",
+      (s) => new LogArchive(s, "archive", { ...location, snsTopic: { alarmNamePrefix: "cis-" } }),
+      [/1 invalid prop/, /- snsTopic\.alarmNamePrefix: requires cloudWatchLogs: the CIS alarms read the trail's CloudWatch Logs log group \(got "cis-"\)/],
+    ],
   ];
   test.each(cases)("%s", (_, make, messages) => {
     const stack = userStack("lib-bad");
@@ -277,6 +342,60 @@ describe("bad props: one OrgtrailPropsError naming every bad prop (the path the 
     for (const m of messages) expect((error as Error).message).toMatch(m);
     expect(stack.node.children).toHaveLength(0);
   });
+});
+
+test("a trail whose deliveries differ from its LogArchive's key policy, or alarms the trail's topic does not admit, are errors at synth, adding nothing", () => {
+  const stack = userStack("lib-mismatch");
+  const archive = new LogArchive(stack, "archive", { ...location, cloudWatchLogs: {} });
+  const error = (make: () => unknown) => {
+    const before = stack.node.children.length;
+    let e: unknown;
+    try {
+      make();
+    } catch (x) {
+      e = x;
+    }
+    expect(stack.node.children).toHaveLength(before);
+    expect(e).toBeInstanceOf(OrgtrailPropsError);
+    return (e as Error).message;
+  };
+  const trail = (id: string, delivery: object) => new OrganizationTrail(stack, id, { ...exampleOrg, ...delivery, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+  // A topic the archive's key policy does not admit, and no log group where it admits one.
+  expect(error(() => trail("t1", { snsTopic: {} }))).toMatch(
+    new RegExp(
+      [
+        'OrganizationTrail "t1": 2 invalid props',
+        '  - cloudWatchLogs: must be the same as LogArchive "archive"\'s, whose key the trail uses: the trail encrypts no log group with that key, and its key policy admits arn:aws:logs:us-east-1:111111111111:log-group:/aws/cloudtrail/org-trail',
+        '  - snsTopic: must be the same as LogArchive "archive"\'s, whose key the trail uses: the trail encrypts the topic arn:aws:sns:us-east-1:111111111111:org-trail-notifications with that key, and its key policy admits none',
+      ].join("\n").replace(/[.*+?()[\]]/g, "\\$&"),
+    ),
+  );
+  // Another log group name.
+  expect(error(() => trail("t2", { cloudWatchLogs: { logGroupName: "/other" } }))).toMatch(/- cloudWatchLogs: .*encrypts the log group arn:aws:logs:us-east-1:111111111111:log-group:\/other with that key, and its key policy admits arn:aws:logs:us-east-1:111111111111:log-group:\/aws\/cloudtrail\/org-trail$/);
+  // Alarms on the trail's topic while the archive's key does not let CloudWatch encrypt for that topic.
+  const second = new LogArchive(stack, "second", { ...location, cloudWatchLogs: {}, snsTopic: {}, kmsAliasName: "alias/second" });
+  const alarmsToo = () => new OrganizationTrail(stack, "t3", { ...exampleOrg, cloudWatchLogs: {}, snsTopic: { alarmNamePrefix: "cis-" }, kmsKeyArn: second.kmsKeyArn });
+  expect(error(alarmsToo)).toMatch(/OrganizationTrail "t3": 1 invalid prop\n  - snsTopic\.alarmNamePrefix: must be the same as LogArchive "second"'s, whose key the trail uses: its key policy does not let CloudWatch alarms encrypt for the topic$/);
+  // The same log group, the topic under its own key, which the trail's topic policy admits no alarm to publish to.
+  const ok = trail("t4", { cloudWatchLogs: {}, snsTopic: { kmsKeyArn: ALARM_KEY } });
+  expect(error(() => new TrailAlarms(stack, "alarms", { ...exampleOrg, topicArn: ok.snsTopicArn! }))).toMatch(
+    /- topicArn: is OrganizationTrail "t4"'s topic, whose policy admits no CloudWatch alarm: give that OrganizationTrail and its LogArchive snsTopic\.alarmNamePrefix "org-trail-" \(this namePrefix\)/,
+  );
+});
+
+test("a trail's topic under its own key: the archive's key policy admits the log group only; alarms of the admitted prefix notify the topic", () => {
+  const stack = userStack("lib-own-key");
+  const delivery = { cloudWatchLogs: {}, snsTopic: { kmsKeyArn: ALARM_KEY, alarmNamePrefix: "org-trail-" } };
+  const archive = new LogArchive(stack, "archive", { ...location, ...delivery });
+  const trail = new OrganizationTrail(stack, "trail", { ...exampleOrg, ...delivery, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+  new TrailAlarms(stack, "alarms", { ...exampleOrg, logGroupName: trail.logGroupName, topicArn: trail.snsTopicArn!, dependsOn: trail.readyForAlarms });
+  const tf = synthOf(stack);
+  const sids = JSON.parse(under(tf, "aws_kms_key", "archive")[0].policy).Statement.map((s: { Sid: string }) => s.Sid);
+  expect(sids).toContain("CloudWatchLogsEncryptTrailEvents");
+  expect(sids).not.toContain("CloudTrailEncryptNotifications");
+  expect(sids).not.toContain("CloudWatchAlarmsEncryptNotifications");
+  expect(under(tf, "aws_sns_topic", "trail")[0].kms_master_key_id).toBe(ALARM_KEY);
+  expect(under(tf, "aws_cloudwatch_metric_alarm", "alarms")[0].alarm_actions).toEqual([trail.snsTopicArn]);
 });
 
 test("OrganizationTrail takes the trail's event selectors and Insights, as the deploy stack renders them", () => {

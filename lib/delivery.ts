@@ -1,14 +1,18 @@
 import type { Config } from "../config/schema";
 import { TerraformStack, type Construct } from "../modules/shared/facade";
 import { keyDeliveryOf } from "../modules/trail-delivery/settings";
-import type { Deferred, PropFields, PropProblem } from "./props";
+import type { LOG_RETENTION_DAYS } from "../modules/shared/rules/aws-values";
+import { checkProps, OrgtrailPropsError, type CheckedProps, type Deferred, type PropFields, type PropProblem, type PropsCheck } from "./props";
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+export type LogRetentionDays = (typeof LOG_RETENTION_DAYS)[number];
 
 /** The trail's CloudWatch Logs delivery (config `trail.cloudWatchLogs`): a KMS-encrypted log group and the role CloudTrail assumes to write to it. */
 export interface CloudWatchLogsProps {
   /** The log group's name. @default `/aws/cloudtrail/<trailName>` */
   readonly logGroupName?: string;
-  /** Days CloudWatch Logs keeps the events: one of the periods it accepts (1, 3, 5, 14, 30, 60, 90, … 3653; not 7). @default 365 */
-  readonly retentionDays?: number;
+  /** Days CloudWatch Logs keeps the events: one of the periods it accepts (1, 3, 5, 7, 14, 30, … 3653). @default 365 */
+  readonly retentionDays?: LogRetentionDays;
   /**
    * ARN of the key that encrypts the log group, in the home region; its policy must let `logs.<region>.amazonaws.com`
    * use it. @default the trail key (the trail's `kmsKeyArn`): the LogArchive given the same `cloudWatchLogs` admits
@@ -46,7 +50,7 @@ export interface DeliveryProps {
 }
 
 /** Each delivery prop, by the path the user wrote, and its config field (`kmsKeyArn` is the config's `kmsKey`). */
-export const DELIVERY_FIELDS: PropFields = {
+const DELIVERY_FIELDS: PropFields = {
   cloudWatchLogs: "trail.cloudWatchLogs",
   "cloudWatchLogs.kmsKeyArn": "trail.cloudWatchLogs.kmsKey",
   snsTopic: "trail.snsTopic",
@@ -60,7 +64,7 @@ const keyPlaceholder = (input: string): Deferred => ({
 });
 
 /** A reference to another key (your own key's `arn`) is checked as a key of the home region. */
-export const DELIVERY_DEFERRED: Readonly<Record<string, Deferred>> = {
+const DELIVERY_DEFERRED: Readonly<Record<string, Deferred>> = {
   "cloudWatchLogs.kmsKeyArn": keyPlaceholder("cloud_watch_logs_kms_key_arn"),
   "snsTopic.kmsKeyArn": keyPlaceholder("sns_kms_key_arn"),
 };
@@ -70,7 +74,7 @@ export const DELIVERY_DEFERRED: Readonly<Record<string, Deferred>> = {
  * errors name the path the user wrote; unknown keys stay in the section objects, where the config's strict schema
  * names them. The alarm prefix becomes `trail.alarms` only with a log group: without one, a problem of its own.
  */
-export function flattenDelivery(props: DeliveryProps): { flat: Record<string, unknown>; problems: PropProblem[] } {
+function flattenDelivery(props: DeliveryProps): { flat: Record<string, unknown>; problems: PropProblem[] } {
   const flat: Record<string, unknown> = {};
   const problems: PropProblem[] = [];
   if (props.cloudWatchLogs) {
@@ -87,6 +91,30 @@ export function flattenDelivery(props: DeliveryProps): { flat: Record<string, un
     } else flat["snsTopic.alarmNamePrefix"] = alarmNamePrefix;
   }
   return { flat, problems };
+}
+
+/** A config message in the props' terms: the config's `kmsKey` is the props' `kmsKeyArn`, and `snsTopic` knows `alarmNamePrefix` too. */
+function inDeliveryTerms(p: PropProblem): PropProblem {
+  if (!/^(cloudWatchLogs|snsTopic)\b/.test(p.prop)) return p;
+  const message = p.message.replace(/\bkmsKey\b/g, "kmsKeyArn").replace(/(known here: name, kmsKeyArn)\)/, "$1, alarmNamePrefix)");
+  return { ...p, message };
+}
+
+/** `checkProps` for a construct that also takes `cloudWatchLogs` and `snsTopic`: the same rules, errors named by the paths the user wrote. */
+export function checkWithDelivery(c: PropsCheck & { readonly props: DeliveryProps }): CheckedProps {
+  const { flat, problems } = flattenDelivery(c.props);
+  try {
+    return checkProps({
+      ...c,
+      props: { ...c.props, ...flat },
+      fields: { ...c.fields, ...DELIVERY_FIELDS },
+      deferred: { ...c.deferred, ...DELIVERY_DEFERRED },
+      problems: [...(c.problems ?? []), ...problems],
+    });
+  } catch (e) {
+    if (!(e instanceof OrgtrailPropsError)) throw e;
+    throw new OrgtrailPropsError(e.construct, e.problems.map(inDeliveryTerms));
+  }
 }
 
 /**
@@ -135,14 +163,13 @@ export function keyMismatches(needs: KeyAdmits, has: KeyAdmits): PropProblem[] {
   const problems: PropProblem[] = [];
   const differ = (prop: string, what: string, need: string | undefined, admitted: string | undefined) => {
     if (need === admitted) return;
-    const wanted = need ? `encrypts ${what} ${need} with ${has.construct}'s key` : `does not encrypt ${what} with ${has.construct}'s key`;
-    const policy = admitted ? `admits ${admitted} only` : "admits none";
-    problems.push({ prop, message: `must be given to ${has.construct} too: the trail ${wanted}, whose key policy ${policy}` });
+    const wanted = need ? `encrypts the ${what} ${need} with that key` : `encrypts no ${what} with that key`;
+    problems.push({ prop, message: `must be the same as ${has.construct}'s, whose key the trail uses: the trail ${wanted}, and its key policy admits ${admitted ?? "none"}` });
   };
-  differ("cloudWatchLogs", "the log group", needs.logGroupArn, has.logGroupArn);
-  differ("snsTopic", "the topic", needs.topicArn, has.topicArn);
+  differ("cloudWatchLogs", "log group", needs.logGroupArn, has.logGroupArn);
+  differ("snsTopic", "topic", needs.topicArn, has.topicArn);
   if (needs.topicArn === has.topicArn && needs.cloudWatchAlarms !== has.cloudWatchAlarms) {
-    problems.push({ prop: "snsTopic.alarmNamePrefix", message: `must be given to ${has.construct} too: its key policy ${has.cloudWatchAlarms ? "lets" : "does not let"} CloudWatch alarms encrypt for the topic` });
+    problems.push({ prop: "snsTopic.alarmNamePrefix", message: `must be the same as ${has.construct}'s, whose key the trail uses: its key policy ${has.cloudWatchAlarms ? "lets" : "does not let"} CloudWatch alarms encrypt for the topic` });
   }
   return problems;
 }

@@ -3,9 +3,8 @@ import { LOG_ARCHIVE_VARIABLES } from "../modules/log-archive/module";
 import { LogArchive as ArchiveParts } from "../modules/log-archive/log-archive";
 import { logArchiveProps } from "../modules/log-archive/props";
 import { literalInputs } from "../modules/shared/inputs";
-import { DELIVERY_DEFERRED, DELIVERY_FIELDS, flattenDelivery, keyAdmitsOf, registerArchiveKey, type DeliveryProps } from "./delivery";
+import { checkWithDelivery, keyAdmitsOf, registerArchiveKey, type DeliveryProps } from "./delivery";
 import { named, ORGANIZATION_FIELDS, type OrganizationProps } from "./organization";
-import { checkProps } from "./props";
 
 /**
  * `cloudWatchLogs` and `snsTopic` are the OrganizationTrail's, given here too (like `trailName` and `bucketName`):
@@ -38,7 +37,6 @@ const ARCHIVE_FIELDS = {
   expirationDays: "logArchive.lifecycle.expirationDays",
   kmsAliasName: "encryption.aliasName",
   previousKeyPrefixes: "logArchive.previousKeyPrefixes",
-  ...DELIVERY_FIELDS,
 } as const;
 
 /**
@@ -58,8 +56,7 @@ export class LogArchive extends Construct {
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
     // Checked before anything is added to the scope: a bad prop leaves the app as it was.
     const construct = named("LogArchive", id);
-    const { flat, problems } = flattenDelivery(props);
-    const { config, given } = checkProps({ scope, construct, props: { ...props, ...flat }, fields: ARCHIVE_FIELDS, deferred: DELIVERY_DEFERRED, problems });
+    const { config, given } = checkWithDelivery({ scope, construct, props, fields: ARCHIVE_FIELDS });
     super(scope, id);
     this.parts = new ArchiveParts(this, "archive", { ...logArchiveProps(this, literalInputs(LOG_ARCHIVE_VARIABLES, config, given)), provider: props.provider });
     this.kmsKeyArn = this.parts.trailKey.keyArn;

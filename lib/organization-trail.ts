@@ -7,9 +7,9 @@ import { literalInputs } from "../modules/shared/inputs";
 import { ref } from "../modules/shared/resources";
 import { operationsOf } from "../modules/trail-delivery/settings";
 import { TrailDelivery } from "../modules/trail-delivery/trail-delivery";
-import { archiveKeyAdmits, DELIVERY_DEFERRED, DELIVERY_FIELDS, flattenDelivery, keyMismatches, registerTrailTopic, type DeliveryProps, type KeyAdmits } from "./delivery";
+import { archiveKeyAdmits, checkWithDelivery, keyMismatches, registerTrailTopic, type DeliveryProps, type KeyAdmits } from "./delivery";
 import { named, ORGANIZATION_FIELDS, type OrganizationProps } from "./organization";
-import { checkProps, OrgtrailPropsError } from "./props";
+import { OrgtrailPropsError } from "./props";
 
 type ReadWriteType = "All" | "ReadOnly" | "WriteOnly";
 
@@ -60,7 +60,6 @@ const TRAIL_FIELDS = {
   managementEvents: "trail.managementEvents",
   dataEvents: "trail.dataEvents",
   insights: "trail.insights",
-  ...DELIVERY_FIELDS,
 } as const;
 
 /**
@@ -88,8 +87,7 @@ export class OrganizationTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     const construct = named("OrganizationTrail", id);
-    const { flat, problems } = flattenDelivery(props);
-    const { config, given } = checkProps({ scope, construct, props: { ...props, ...flat }, fields: TRAIL_FIELDS, deferred: DELIVERY_DEFERRED, problems });
+    const { config, given } = checkWithDelivery({ scope, construct, props, fields: TRAIL_FIELDS });
     const ops = operationsOf(config);
     // A target encrypted with "trail" uses the trail key; otherwise the key given (a reference as the user gave it).
     const cwlKey = ops.cloudWatchLogs && (ops.cloudWatchLogs.kmsKey === "trail" ? props.kmsKeyArn : props.cloudWatchLogs!.kmsKeyArn!);
