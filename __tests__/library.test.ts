@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { CloudTrailUserPolicies, LogArchive, MemberLogQueries, MemberReaderRoles, OrganizationTrail, OrgtrailPropsError, ThirdPartyReaders, TrailAlarms, TrailGuardrail } from "../lib";
 import { README_EXAMPLE } from "../config/example";
@@ -383,9 +384,10 @@ test("a trail whose deliveries differ from its LogArchive's key policy, or alarm
   );
 });
 
-test("a trail's topic under its own key: the archive's key policy admits the log group only; alarms of the admitted prefix notify the topic", () => {
+test("a trail's topic under the user's own key (a reference): the archive's key policy admits the log group only; alarms of the admitted prefix notify the topic", () => {
   const stack = userStack("lib-own-key");
-  const delivery = { cloudWatchLogs: {}, snsTopic: { kmsKeyArn: ALARM_KEY, alarmNamePrefix: "org-trail-" } };
+  const topicKey = new KmsKey(stack, "topic-key", { description: "the app's topic key" });
+  const delivery = { cloudWatchLogs: {}, snsTopic: { kmsKeyArn: topicKey.arn, alarmNamePrefix: "org-trail-" } };
   const archive = new LogArchive(stack, "archive", { ...location, ...delivery });
   const trail = new OrganizationTrail(stack, "trail", { ...exampleOrg, ...delivery, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
   new TrailAlarms(stack, "alarms", { ...exampleOrg, logGroupName: trail.logGroupName, topicArn: trail.snsTopicArn!, dependsOn: trail.readyForAlarms });
@@ -394,7 +396,7 @@ test("a trail's topic under its own key: the archive's key policy admits the log
   expect(sids).toContain("CloudWatchLogsEncryptTrailEvents");
   expect(sids).not.toContain("CloudTrailEncryptNotifications");
   expect(sids).not.toContain("CloudWatchAlarmsEncryptNotifications");
-  expect(under(tf, "aws_sns_topic", "trail")[0].kms_master_key_id).toBe(ALARM_KEY);
+  expect(under(tf, "aws_sns_topic", "trail")[0].kms_master_key_id).toBe("${aws_kms_key.topic-key.arn}");
   expect(under(tf, "aws_cloudwatch_metric_alarm", "alarms")[0].alarm_actions).toEqual([trail.snsTopicArn]);
 });
 
@@ -422,8 +424,9 @@ test("requiring the package synthesizes nothing and writes nothing", () => {
 /**
  * The packed tarball in a scratch cdktf app (fixtures/scratch-app/main.ts): installed from the npm cache, the peers
  * linked from this repository's node_modules (the versions the ranges are tested at), type-checked with the shipped
- * declarations, synthesized with the user's own resources beside two trails, reader roles, a third party, the
- * guardrail, operator policies and the CIS alarms, and planned offline.
+ * declarations, synthesized with the user's own resources beside two trails (the prod trail delivering to a log
+ * group and a topic), reader roles, a third party, the guardrail, operator policies and the CIS alarms on the prod
+ * trail's log group and topic, and planned offline.
  */
 test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan offline", () => {
   const work = tempDir("scratch");
@@ -450,13 +453,30 @@ test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan 
   expect(byType("aws_kms_key")).toHaveLength(3);
   expect(byType("aws_s3_bucket")).toHaveLength(6);
   // Reader roles, the third party, the guardrail and the alarms, planned from the shipped package.
-  expect(byType("aws_iam_role").map((r) => r.values.name).sort()).toEqual(["AuditReader", "OrgTrailLogReader-333333333333", "SiemVendor"]);
+  expect(byType("aws_iam_role").map((r) => r.values.name).sort()).toEqual(["AuditReader", "OrgTrailLogReader-333333333333", "SiemVendor", "prod-trail-cloudwatch-logs"]);
   expect(byType("aws_iam_role").map((r) => r.address.replace(/^.*\[/, "["))).toEqual(expect.arrayContaining(['["333333333333"]', '["444444444444"]', '["SiemVendor"]']));
-  expect(byType("aws_iam_role_policy")).toHaveLength(3);
+  expect(byType("aws_iam_role_policy")).toHaveLength(4);
   const [scp] = byType("aws_organizations_policy");
   expect(JSON.parse(scp.values.content as string).Statement[0].Resource).toBe("arn:aws:cloudtrail:eu-west-1:111111111111:trail/prod-trail");
   expect(byType("aws_organizations_policy_attachment").map((r) => r.values.target_id)).toEqual(["ou-ab12-abcd1234"]);
   expect(byType("aws_cloudwatch_metric_alarm")).toHaveLength(13);
+  // The prod trail's log group and topic, and the alarms notifying that topic: names and ARNs known at plan time.
+  const [group] = byType("aws_cloudwatch_log_group");
+  expect([byType("aws_cloudwatch_log_group").length, group.values.name, group.values.retention_in_days, group.values.skip_destroy]).toEqual([1, "/aws/cloudtrail/prod-trail", 731, true]);
+  const prodTrail = byType("aws_cloudtrail").find((r) => r.values.name === "prod-trail")!;
+  expect([prodTrail.values.cloud_watch_logs_group_arn, prodTrail.values.cloud_watch_logs_role_arn, prodTrail.values.sns_topic_name]).toEqual([
+    "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/cloudtrail/prod-trail:*",
+    "arn:aws:iam::111111111111:role/prod-trail-cloudwatch-logs",
+    "prod-trail-notifications",
+  ]);
+  expect(byType("aws_cloudtrail").find((r) => r.values.name === "audit-trail")!.values.cloud_watch_logs_group_arn).toBeNull();
+  expect(byType("aws_sns_topic").map((r) => r.values.name)).toEqual(["prod-trail-notifications"]);
+  expect(byType("aws_cloudwatch_metric_alarm").every((r) => JSON.stringify(r.values.alarm_actions) === '["arn:aws:sns:eu-west-1:111111111111:prod-trail-notifications"]')).toBe(true);
+  const topicPolicy = JSON.parse(byType("aws_sns_topic_policy")[0].values.policy as string);
+  expect(topicPolicy.Statement.map((x: { Sid: string }) => x.Sid)).toEqual(["CloudTrailPublish", "CloudWatchAlarmsPublish"]);
+  const prodKey = byType("aws_kms_key").find((r) => r.address.startsWith("aws_kms_key.prod-archive_"))!;
+  const keySids = JSON.parse(prodKey.values.policy as string).Statement.map((x: { Sid: string }) => x.Sid);
+  expect(keySids).toEqual(expect.arrayContaining(["CloudWatchLogsEncryptTrailEvents", "CloudTrailEncryptNotifications", "CloudWatchAlarmsEncryptNotifications"]));
   expect(byType("aws_iam_policy").map((r) => r.values.name).sort()).toEqual(["OrgTrailCloudTrailReadOnly", "OrgTrailProtectOrganizationTrail"]);
 
   // The constructs peer range at both ends that exist (cdktf and @cdktf/provider-aws have one release in theirs):
