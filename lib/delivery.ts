@@ -41,7 +41,11 @@ export interface SnsTopicProps {
   readonly alarmNamePrefix?: string;
 }
 
-/** Delivery besides S3, given alike to the `OrganizationTrail` and to the `LogArchive` whose key encrypts it. */
+/**
+ * Delivery besides S3, given alike to the `OrganizationTrail` and to the `LogArchive` whose key encrypts it. The log
+ * group, role and topic are created with the trail's provider, which must be the management account in the home
+ * region, as in the deploy stack: their ARNs, in every policy, name that account and region (known at plan time).
+ */
 export interface DeliveryProps {
   /** Also deliver events to a CloudWatch Logs log group (CIS 3.4 / CKV2_AWS_10). @default no log group */
   readonly cloudWatchLogs?: CloudWatchLogsProps;
