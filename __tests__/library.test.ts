@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { CloudTrailUserPolicies, LogArchive, MemberLogQueries, MemberReaderRoles, OrganizationTrail, OrgtrailPropsError, ThirdPartyReaders, TrailAlarms, TrailGuardrail } from "../lib";
 import { README_EXAMPLE } from "../config/example";
@@ -16,11 +17,13 @@ const ROOT = resolve(__dirname, "..");
 const CONSTRUCTS = ["LogArchive", "OrganizationTrail", "MemberReaderRoles", "ThirdPartyReaders", "CloudTrailUserPolicies", "TrailGuardrail", "TrailAlarms", "MemberLogQueries", "OrgtrailPropsError"];
 const org = { organizationId: "o-abcdefghij", managementAccountId: "111111111111", homeRegion: "eu-west-1" };
 
+/** Two archives and two trails, each delivering to its own log group and topic (defaults: names from the trail name). */
 function twoTrails() {
   const stack = new TerraformStack(new App({ outdir: tempDir("lib-app") }), "security");
   for (const id of ["prod", "audit"]) {
-    const archive = new LogArchive(stack, `${id}-archive`, { ...org, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsAliasName: `alias/${id}-cloudtrail` });
-    new OrganizationTrail(stack, `${id}-trail`, { ...org, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+    const delivery = { cloudWatchLogs: {}, snsTopic: {} };
+    const archive = new LogArchive(stack, `${id}-archive`, { ...org, ...delivery, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsAliasName: `alias/${id}-cloudtrail` });
+    new OrganizationTrail(stack, `${id}-trail`, { ...org, ...delivery, trailName: `${id}-trail`, bucketName: `acme-${id}-cloudtrail`, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
   }
   return stack.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> };
 }
@@ -32,6 +35,35 @@ test("two archives and two trails in one stack are two of each, with logical IDs
   expect(Object.keys(tf.resource.aws_cloudtrail)).not.toContain("organization");
   expect(Object.values(tf.resource.aws_kms_key)).toHaveLength(2);
   expect(Object.values(tf.resource.aws_s3_bucket).map((b) => b.bucket).sort()).toEqual(["acme-audit-cloudtrail", "acme-audit-cloudtrail-access-logs", "acme-prod-cloudtrail", "acme-prod-cloudtrail-access-logs"]);
+});
+
+test("two trails with deliveries in one stack: a log group, role, role policy, topic and topic policy each, every policy naming its own trail, log group and topic", () => {
+  const tf = twoTrails();
+  const ids = (type: string) => Object.keys(tf.resource[type] ?? {}).sort();
+  for (const type of ["aws_cloudwatch_log_group", "aws_iam_role", "aws_iam_role_policy", "aws_sns_topic", "aws_sns_topic_policy"]) {
+    expect([type, ids(type).map((k) => k.replace(/_.*$/, ""))]).toEqual([type, ["audit-trail", "prod-trail"]]);
+  }
+  const of = (type: string, id: string) => Object.entries(tf.resource[type]).find(([k]) => k.startsWith(`${id}-trail_`))![1];
+  for (const id of ["prod", "audit"]) {
+    const trail = of("aws_cloudtrail", id);
+    expect(of("aws_cloudwatch_log_group", id).name).toBe(`/aws/cloudtrail/${id}-trail`);
+    expect(of("aws_iam_role", id).name).toBe(`${id}-trail-cloudwatch-logs`);
+    expect(of("aws_sns_topic", id).name).toBe(`${id}-trail-notifications`);
+    expect([trail.cloud_watch_logs_group_arn, trail.cloud_watch_logs_role_arn, trail.sns_topic_name]).toEqual([
+      `arn:aws:logs:eu-west-1:111111111111:log-group:/aws/cloudtrail/${id}-trail:*`,
+      `arn:aws:iam::111111111111:role/${id}-trail-cloudwatch-logs`,
+      `${id}-trail-notifications`,
+    ]);
+    expect(of("aws_iam_role_policy", id).policy).toContain(`log-group:/aws/cloudtrail/${id}-trail:log-stream:*`);
+    expect(of("aws_sns_topic_policy", id).policy).toContain(`trail/${id}-trail`);
+    // Each archive's key admits its own trail's log group and topic, and not the other's.
+    const key = Object.entries(tf.resource.aws_kms_key).find(([k]) => k.startsWith(`${id}-archive_`))![1].policy as string;
+    const other = id === "prod" ? "audit" : "prod";
+    expect(key).toContain(`log-group:/aws/cloudtrail/${id}-trail`);
+    expect(key).toContain(`:${id}-trail-notifications`);
+    expect(key).not.toContain(`${other}-trail`);
+    expect(of("aws_cloudwatch_log_group", id).kms_key_id).toBe(`\${aws_kms_key.${Object.keys(tf.resource.aws_kms_key).find((k) => k.startsWith(`${id}-archive_`))}.arn}`);
+  }
 });
 
 test("props break the config's rules: one error naming every bad prop, its value and the rule", () => {
@@ -53,6 +85,8 @@ const X = README_EXAMPLE;
 const exampleOrg = { organizationId: X.organization.id, managementAccountId: X.organization.managementAccountId, homeRegion: X.organization.homeRegion, trailName: X.trail.name, bucketName: X.logArchive.bucketName };
 const location = { ...exampleOrg, logArchiveAccountId: X.logArchive.accountId };
 const ALARM_TOPIC = "arn:aws:sns:us-east-1:111111111111:security-alerts";
+/** A key of the user's own, in the home region, for a topic. */
+const ALARM_KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** Every construct but the archive and trail, built from the README example (`suffix` tells two instances apart). */
 function everyConstruct(stack: TerraformStack, suffix: string) {
@@ -120,10 +154,6 @@ describe("every construct in a user's stack", () => {
   });
 });
 
-/**
- * What a construct builds from props is what the deploy stack builds from the same values as a config: the same
- * documents, for_each maps and names. Only the addresses, providers and depends_on differ.
- */
 test("TrailGuardrail exempts the pipeline's log-archive role given as logArchiveAssumeRoleArn, without listing it", () => {
   const stack = userStack("lib-deploy-role");
   const role = "arn:aws:iam::222222222222:role/pipeline-deployer";
@@ -133,6 +163,28 @@ test("TrailGuardrail exempts the pipeline's log-archive role given as logArchive
   expect(exempt.every((arns: unknown) => JSON.stringify(arns).includes(role))).toBe(true);
 });
 
+/**
+ * What a construct builds from props is what the deploy stack builds from the same values as a config: the same
+ * documents, for_each maps and names. Only the addresses, providers and depends_on differ: a reference to one of
+ * the constructs' resources (`${aws_kms_key.archive_archive_key_….arn}`) reads as one to the deploy stack's.
+ */
+function sameAs(deployed: { resource: Resources }, mine: { resource: Resources }) {
+  const body = (r: Record<string, any>, addresses: Record<string, string>) => {
+    const { provider, depends_on, role, policy_id, ...rest } = r;
+    void [provider, depends_on, role, policy_id];
+    return JSON.parse(JSON.stringify(rest).replace(/\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g, (m, type, id) => (addresses[`${type}.${id}`] ? `\${${addresses[`${type}.${id}`]}` : m)));
+  };
+  const addresses: Record<string, string> = {};
+  /** The deploy stack's `type.fixed` against the one resource of that type under construct `id` whose ID has `part`. */
+  return (type: string, fixed: string, id: string, part = "") => {
+    const theirs = deployed.resource[type]?.[fixed];
+    const ours = Object.entries(mine.resource[type] ?? {}).filter(([k]) => k.startsWith(`${id}_`) && k.includes(part));
+    expect(ours).toHaveLength(1);
+    addresses[`${type}.${ours[0][0]}`] = `${type}.${fixed}`;
+    expect([type, fixed, theirs && body(theirs, addresses)]).toEqual([type, fixed, body(ours[0][1], addresses)]);
+  };
+}
+
 test("each construct's resources match the deploy stack's for the same config (the README example, with CIS alarms)", () => {
   const deployed = deployStack(parseConfig({ ...X, trail: { ...X.trail, cloudWatchLogs: {}, alarms: { topicArn: ALARM_TOPIC, disabled: ["vpc-changes"] } } })) as unknown as { resource: Resources };
   const stack = userStack("lib-same");
@@ -141,19 +193,7 @@ test("each construct's resources match the deploy stack's for the same config (t
   new CloudTrailUserPolicies(stack, "user-policies", { ...location });
   new TrailGuardrail(stack, "guardrail", { ...location, ...X.trailGuardrail });
   new TrailAlarms(stack, "alarms", { ...exampleOrg, topicArn: ALARM_TOPIC, disabled: ["vpc-changes"] });
-  const mine = synthOf(stack);
-  const body = (r: Record<string, any>) => {
-    const { provider, depends_on, role, policy_id, ...rest } = r;
-    void [provider, depends_on, role, policy_id];
-    return rest;
-  };
-  /** The deploy stack's `type.fixed` against the one resource of that type under construct `id` whose ID has `part`. */
-  const same = (type: string, fixed: string, id: string, part = "") => {
-    const theirs = deployed.resource[type]?.[fixed];
-    const ours = Object.entries(mine.resource[type] ?? {}).filter(([k]) => k.startsWith(`${id}_`) && k.includes(part));
-    expect(ours).toHaveLength(1);
-    expect([type, fixed, theirs && body(theirs)]).toEqual([type, fixed, body(ours[0][1])]);
-  };
+  const same = sameAs(deployed, synthOf(stack));
   same("aws_iam_role", "member_reader", "readers");
   same("aws_iam_role_policy", "member_reader", "readers");
   same("aws_iam_role", "third_party_reader", "third-parties");
@@ -163,6 +203,46 @@ test("each construct's resources match the deploy stack's for the same config (t
   same("aws_organizations_policy", "data_perimeter", "guardrail", "_perimeter_");
   same("aws_cloudwatch_metric_alarm", "cis", "alarms");
   same("aws_cloudwatch_log_metric_filter", "cis", "alarms");
+});
+
+/** Delivery to a log group and a topic, both encrypted with the trail key, and the CIS alarms notifying that topic. */
+const DELIVERY = {
+  cloudWatchLogs: { logGroupName: "/acme/org-trail", retentionDays: 731, roleName: "OrgTrailToLogs" },
+  snsTopic: { name: "org-trail-events", alarmNamePrefix: "cis-" },
+};
+
+test("LogArchive, OrganizationTrail with CloudWatch Logs and SNS delivery, and TrailAlarms on its log group and topic match the deploy stack", () => {
+  const { alarmNamePrefix, ...snsTopic } = DELIVERY.snsTopic;
+  const trailConfig = { ...X.trail, cloudWatchLogs: DELIVERY.cloudWatchLogs, snsTopic, alarms: { namePrefix: alarmNamePrefix, disabled: ["vpc-changes" as const] } };
+  const deployed = deployStack(parseConfig({ ...X, trail: trailConfig })) as unknown as { resource: Resources };
+  const stack = userStack("lib-delivery");
+  const archive = new LogArchive(stack, "archive", { ...location, ...DELIVERY });
+  const trail = new OrganizationTrail(stack, "trail", { ...exampleOrg, ...DELIVERY, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+  new TrailAlarms(stack, "alarms", { ...exampleOrg, logGroupName: trail.logGroupName, topicArn: trail.snsTopicArn!, namePrefix: "cis-", disabled: ["vpc-changes"], dependsOn: trail.readyForAlarms });
+  const mine = synthOf(stack);
+  const same = sameAs(deployed, mine);
+  // The key first: the log group and topic name it by reference.
+  same("aws_kms_key", "cloudtrail", "archive");
+  same("aws_cloudwatch_log_group", "cloudtrail", "trail");
+  same("aws_iam_role", "cloudtrail_cloudwatch_logs", "trail");
+  same("aws_iam_role_policy", "cloudtrail_cloudwatch_logs", "trail");
+  same("aws_sns_topic", "cloudtrail_notifications", "trail");
+  same("aws_sns_topic_policy", "cloudtrail_notifications", "trail");
+  same("aws_cloudwatch_metric_alarm", "cis", "alarms");
+  same("aws_cloudwatch_log_metric_filter", "cis", "alarms");
+  same("aws_cloudtrail", "organization", "trail");
+
+  // The statements the deliveries add are there (the comparison alone would also pass with neither side having them).
+  const keyPolicy = JSON.parse(under(mine, "aws_kms_key", "archive")[0].policy as string);
+  expect(keyPolicy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(expect.arrayContaining(["CloudWatchLogsEncryptTrailEvents", "CloudTrailEncryptNotifications", "CloudWatchAlarmsEncryptNotifications"]));
+  const topicPolicy = JSON.parse(under(mine, "aws_sns_topic_policy", "trail")[0].policy as string);
+  expect(topicPolicy.Statement.find((s: { Sid: string }) => s.Sid === "CloudWatchAlarmsPublish").Condition.ArnLike["aws:SourceArn"]).toBe("arn:aws:cloudwatch:us-east-1:111111111111:alarm:cis-*");
+  expect([trail.logGroupName, trail.logGroupArn, trail.snsTopicArn]).toEqual(["/acme/org-trail", "arn:aws:logs:us-east-1:111111111111:log-group:/acme/org-trail", "arn:aws:sns:us-east-1:111111111111:org-trail-events"]);
+  // The trail waits for its log group, role policy and topic policy; the log group and topic for the key.
+  const [cloudtrail] = under(mine, "aws_cloudtrail", "trail");
+  for (const type of ["aws_cloudwatch_log_group", "aws_iam_role_policy", "aws_sns_topic_policy"]) expect(cloudtrail.depends_on).toContain(`${type}.${Object.keys(mine.resource[type]).find((k) => k.startsWith("trail_"))}`);
+  expect(under(mine, "aws_cloudwatch_log_group", "trail")[0].depends_on).toContain(`aws_kms_key.${Object.keys(mine.resource.aws_kms_key)[0]}`);
+  expect(under(mine, "aws_cloudwatch_log_metric_filter", "alarms")[0].depends_on).toEqual([`aws_cloudwatch_log_group.${Object.keys(mine.resource.aws_cloudwatch_log_group)[0]}`]);
 });
 
 test("a reference to the trail key (a LogArchive's kmsKeyArn) is checked as a key of the log-archive account and lands in the policies", () => {
@@ -227,6 +307,38 @@ describe("bad props: one OrgtrailPropsError naming every bad prop (the path the 
       (s) => new OrganizationTrail(s, "trail", { ...exampleOrg, kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k", managementEvents: { enabled: false }, insights: ["ApiCallRateInsight"] }),
       [/OrganizationTrail "trail": 2 invalid props/, /- managementEvents\.enabled: must be true unless dataEvents selects something/, /- insights: must not include ApiCallRateInsight unless the trail logs write management events/],
     ],
+    [
+      "OrganizationTrail cloudWatchLogs and snsTopic",
+      (s) =>
+        new OrganizationTrail(s, "trail", {
+          ...exampleOrg,
+          kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k",
+          cloudWatchLogs: { retentionDays: 366 as never, logGroupName: "org trail!" },
+          snsTopic: { name: "org.trail", kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/k" },
+        }),
+      [
+        /OrganizationTrail "trail": 4 invalid props/,
+        /- cloudWatchLogs\.retentionDays: must be one of 1, 3, 5, 7, .*\(got 366\)/,
+        /- cloudWatchLogs\.logGroupName: must contain only letters, digits and the characters \. _ - \/ # \(got "org trail!"\)/,
+        /- snsTopic\.name: must contain only letters, digits, hyphens and underscores \(got "org\.trail"\)/,
+        /- snsTopic\.kmsKeyArn: must be a key in the home region us-east-1.*\(got "arn:aws:kms:eu-west-1:111111111111:key\/k"\)/,
+      ],
+    ],
+    [
+      "OrganizationTrail cloudWatchLogs role name",
+      (s) => new OrganizationTrail(s, "trail", { ...exampleOrg, trailName: "t".repeat(50), kmsKeyArn: "arn:aws:kms:us-east-1:111111111111:key/k", cloudWatchLogs: {} }),
+      [/1 invalid prop/, /- cloudWatchLogs\.roleName: must be set: the default t{50}-cloudwatch-logs is longer than 64 characters/],
+    ],
+    [
+      "LogArchive cloudWatchLogs and snsTopic",
+      (s) => new LogArchive(s, "archive", { ...location, cloudWatchLogs: { retention: 30 } as never, snsTopic: { alarmNamePrefix: "cis prefix" } }),
+      [/LogArchive "archive": 2 invalid props/, /- cloudWatchLogs\.retention: is not a known setting \(known here: logGroupName, retentionDays, kmsKeyArn, roleName\)/, /- snsTopic\.alarmNamePrefix: must be at most 200 letters.*\(got "cis prefix"\)/],
+    ],
+    [
+      "LogArchive snsTopic.alarmNamePrefix without cloudWatchLogs",
+      (s) => new LogArchive(s, "archive", { ...location, snsTopic: { alarmNamePrefix: "cis-" } }),
+      [/1 invalid prop/, /- snsTopic\.alarmNamePrefix: requires cloudWatchLogs: the CIS alarms read the trail's CloudWatch Logs log group \(got "cis-"\)/],
+    ],
   ];
   test.each(cases)("%s", (_, make, messages) => {
     const stack = userStack("lib-bad");
@@ -240,6 +352,61 @@ describe("bad props: one OrgtrailPropsError naming every bad prop (the path the 
     for (const m of messages) expect((error as Error).message).toMatch(m);
     expect(stack.node.children).toHaveLength(0);
   });
+});
+
+test("a trail whose deliveries differ from its LogArchive's key policy, or alarms the trail's topic does not admit, are errors at synth, adding nothing", () => {
+  const stack = userStack("lib-mismatch");
+  const archive = new LogArchive(stack, "archive", { ...location, cloudWatchLogs: {} });
+  const error = (make: () => unknown) => {
+    const before = stack.node.children.length;
+    let e: unknown;
+    try {
+      make();
+    } catch (x) {
+      e = x;
+    }
+    expect(stack.node.children).toHaveLength(before);
+    expect(e).toBeInstanceOf(OrgtrailPropsError);
+    return (e as Error).message;
+  };
+  const trail = (id: string, delivery: object) => new OrganizationTrail(stack, id, { ...exampleOrg, ...delivery, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+  // A topic the archive's key policy does not admit, and no log group where it admits one.
+  expect(error(() => trail("t1", { snsTopic: {} }))).toMatch(
+    new RegExp(
+      [
+        'OrganizationTrail "t1": 2 invalid props',
+        '  - cloudWatchLogs: must be the same as LogArchive "archive"\'s, whose key the trail uses: the trail encrypts no log group with that key, and its key policy admits arn:aws:logs:us-east-1:111111111111:log-group:/aws/cloudtrail/org-trail',
+        '  - snsTopic: must be the same as LogArchive "archive"\'s, whose key the trail uses: the trail encrypts the topic arn:aws:sns:us-east-1:111111111111:org-trail-notifications with that key, and its key policy admits none',
+      ].join("\n").replace(/[.*+?()[\]]/g, "\\$&"),
+    ),
+  );
+  // Another log group name.
+  expect(error(() => trail("t2", { cloudWatchLogs: { logGroupName: "/other" } }))).toMatch(/- cloudWatchLogs: .*encrypts the log group arn:aws:logs:us-east-1:111111111111:log-group:\/other with that key, and its key policy admits arn:aws:logs:us-east-1:111111111111:log-group:\/aws\/cloudtrail\/org-trail$/);
+  // Alarms on the trail's topic while the archive's key does not let CloudWatch encrypt for that topic.
+  const second = new LogArchive(stack, "second", { ...location, cloudWatchLogs: {}, snsTopic: {}, kmsAliasName: "alias/second" });
+  const alarmsToo = () => new OrganizationTrail(stack, "t3", { ...exampleOrg, cloudWatchLogs: {}, snsTopic: { alarmNamePrefix: "cis-" }, kmsKeyArn: second.kmsKeyArn });
+  expect(error(alarmsToo)).toMatch(/OrganizationTrail "t3": 1 invalid prop\n  - snsTopic\.alarmNamePrefix: must be the same as LogArchive "second"'s, whose key the trail uses: its key policy does not let CloudWatch alarms encrypt for the topic$/);
+  // The same log group, the topic under its own key, which the trail's topic policy admits no alarm to publish to.
+  const ok = trail("t4", { cloudWatchLogs: {}, snsTopic: { kmsKeyArn: ALARM_KEY } });
+  expect(error(() => new TrailAlarms(stack, "alarms", { ...exampleOrg, topicArn: ok.snsTopicArn! }))).toMatch(
+    /- topicArn: is OrganizationTrail "t4"'s topic, whose policy admits no CloudWatch alarm: give that OrganizationTrail and its LogArchive snsTopic\.alarmNamePrefix "org-trail-" \(this namePrefix\)/,
+  );
+});
+
+test("a trail's topic under the user's own key (a reference): the archive's key policy admits the log group only; alarms of the admitted prefix notify the topic", () => {
+  const stack = userStack("lib-own-key");
+  const topicKey = new KmsKey(stack, "topic-key", { description: "the app's topic key" });
+  const delivery = { cloudWatchLogs: {}, snsTopic: { kmsKeyArn: topicKey.arn, alarmNamePrefix: "org-trail-" } };
+  const archive = new LogArchive(stack, "archive", { ...location, ...delivery });
+  const trail = new OrganizationTrail(stack, "trail", { ...exampleOrg, ...delivery, kmsKeyArn: archive.kmsKeyArn, dependsOn: archive.readyForTrail });
+  new TrailAlarms(stack, "alarms", { ...exampleOrg, logGroupName: trail.logGroupName, topicArn: trail.snsTopicArn!, dependsOn: trail.readyForAlarms });
+  const tf = synthOf(stack);
+  const sids = JSON.parse(under(tf, "aws_kms_key", "archive")[0].policy).Statement.map((s: { Sid: string }) => s.Sid);
+  expect(sids).toContain("CloudWatchLogsEncryptTrailEvents");
+  expect(sids).not.toContain("CloudTrailEncryptNotifications");
+  expect(sids).not.toContain("CloudWatchAlarmsEncryptNotifications");
+  expect(under(tf, "aws_sns_topic", "trail")[0].kms_master_key_id).toBe("${aws_kms_key.topic-key.arn}");
+  expect(under(tf, "aws_cloudwatch_metric_alarm", "alarms")[0].alarm_actions).toEqual([trail.snsTopicArn]);
 });
 
 test("OrganizationTrail takes the trail's event selectors and Insights, as the deploy stack renders them", () => {
@@ -266,8 +433,9 @@ test("requiring the package synthesizes nothing and writes nothing", () => {
 /**
  * The packed tarball in a scratch cdktf app (fixtures/scratch-app/main.ts): installed from the npm cache, the peers
  * linked from this repository's node_modules (the versions the ranges are tested at), type-checked with the shipped
- * declarations, synthesized with the user's own resources beside two trails, reader roles, a third party, the
- * guardrail, operator policies and the CIS alarms, and planned offline.
+ * declarations, synthesized with the user's own resources beside two trails (the prod trail delivering to a log
+ * group and a topic), reader roles, a third party, the guardrail, operator policies and the CIS alarms on the prod
+ * trail's log group and topic, and planned offline.
  */
 test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan offline", () => {
   const work = tempDir("scratch");
@@ -294,13 +462,30 @@ test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan 
   expect(byType("aws_kms_key")).toHaveLength(3);
   expect(byType("aws_s3_bucket")).toHaveLength(6);
   // Reader roles, the third party, the guardrail and the alarms, planned from the shipped package.
-  expect(byType("aws_iam_role").map((r) => r.values.name).sort()).toEqual(["AuditReader", "OrgTrailLogReader-333333333333", "SiemVendor"]);
+  expect(byType("aws_iam_role").map((r) => r.values.name).sort()).toEqual(["AuditReader", "OrgTrailLogReader-333333333333", "SiemVendor", "prod-trail-cloudwatch-logs"]);
   expect(byType("aws_iam_role").map((r) => r.address.replace(/^.*\[/, "["))).toEqual(expect.arrayContaining(['["333333333333"]', '["444444444444"]', '["SiemVendor"]']));
-  expect(byType("aws_iam_role_policy")).toHaveLength(3);
+  expect(byType("aws_iam_role_policy")).toHaveLength(4);
   const [scp] = byType("aws_organizations_policy");
   expect(JSON.parse(scp.values.content as string).Statement[0].Resource).toBe("arn:aws:cloudtrail:eu-west-1:111111111111:trail/prod-trail");
   expect(byType("aws_organizations_policy_attachment").map((r) => r.values.target_id)).toEqual(["ou-ab12-abcd1234"]);
   expect(byType("aws_cloudwatch_metric_alarm")).toHaveLength(13);
+  // The prod trail's log group and topic, and the alarms notifying that topic: names and ARNs known at plan time.
+  const [group] = byType("aws_cloudwatch_log_group");
+  expect([byType("aws_cloudwatch_log_group").length, group.values.name, group.values.retention_in_days, group.values.skip_destroy]).toEqual([1, "/aws/cloudtrail/prod-trail", 731, true]);
+  const prodTrail = byType("aws_cloudtrail").find((r) => r.values.name === "prod-trail")!;
+  expect([prodTrail.values.cloud_watch_logs_group_arn, prodTrail.values.cloud_watch_logs_role_arn, prodTrail.values.sns_topic_name]).toEqual([
+    "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/cloudtrail/prod-trail:*",
+    "arn:aws:iam::111111111111:role/prod-trail-cloudwatch-logs",
+    "prod-trail-notifications",
+  ]);
+  expect(byType("aws_cloudtrail").find((r) => r.values.name === "audit-trail")!.values.cloud_watch_logs_group_arn).toBeNull();
+  expect(byType("aws_sns_topic").map((r) => r.values.name)).toEqual(["prod-trail-notifications"]);
+  expect(byType("aws_cloudwatch_metric_alarm").every((r) => JSON.stringify(r.values.alarm_actions) === '["arn:aws:sns:eu-west-1:111111111111:prod-trail-notifications"]')).toBe(true);
+  const topicPolicy = JSON.parse(byType("aws_sns_topic_policy")[0].values.policy as string);
+  expect(topicPolicy.Statement.map((x: { Sid: string }) => x.Sid)).toEqual(["CloudTrailPublish", "CloudWatchAlarmsPublish"]);
+  const prodKey = byType("aws_kms_key").find((r) => r.address.startsWith("aws_kms_key.prod-archive_"))!;
+  const keySids = JSON.parse(prodKey.values.policy as string).Statement.map((x: { Sid: string }) => x.Sid);
+  expect(keySids).toEqual(expect.arrayContaining(["CloudWatchLogsEncryptTrailEvents", "CloudTrailEncryptNotifications", "CloudWatchAlarmsEncryptNotifications"]));
   expect(byType("aws_iam_policy").map((r) => r.values.name).sort()).toEqual(["OrgTrailCloudTrailReadOnly", "OrgTrailProtectOrganizationTrail"]);
 
   // The constructs peer range at both ends that exist (cdktf and @cdktf/provider-aws have one release in theirs):

@@ -6,6 +6,7 @@
  */
 export { OrgtrailPropsError, type PropProblem } from "./props";
 export type { LogLocationProps, OrganizationProps } from "./organization";
+export type { CloudWatchLogsProps, DeliveryProps, LogRetentionDays, SnsTopicProps } from "./delivery";
 export { LogArchive, type LogArchiveProps } from "./log-archive";
 export { OrganizationTrail, type DataEventsProps, type ManagementEventsProps, type OrganizationTrailProps } from "./organization-trail";
 export { MemberReaderRoles, type MemberReaderRolesProps, type MemberRole } from "./member-reader-roles";

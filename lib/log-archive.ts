@@ -3,10 +3,15 @@ import { LOG_ARCHIVE_VARIABLES } from "../modules/log-archive/module";
 import { LogArchive as ArchiveParts } from "../modules/log-archive/log-archive";
 import { logArchiveProps } from "../modules/log-archive/props";
 import { literalInputs } from "../modules/shared/inputs";
+import { checkWithDelivery, keyAdmitsOf, registerArchiveKey, type DeliveryProps } from "./delivery";
 import { named, ORGANIZATION_FIELDS, type OrganizationProps } from "./organization";
-import { checkProps } from "./props";
 
-export interface LogArchiveProps extends OrganizationProps {
+/**
+ * `cloudWatchLogs` and `snsTopic` are the OrganizationTrail's, given here too (like `trailName` and `bucketName`):
+ * where the trail key encrypts the log group or topic, the key policy admits CloudWatch Logs for that log group and
+ * CloudTrail (and, with `snsTopic.alarmNamePrefix`, CloudWatch alarms) for that topic, and nothing else.
+ */
+export interface LogArchiveProps extends OrganizationProps, DeliveryProps {
   /** The account that owns the bucket and the key. @default managementAccountId */
   readonly logArchiveAccountId?: string;
   /** Each member account may list and read its own logs (and only those). @default true */
@@ -50,11 +55,14 @@ export class LogArchive extends Construct {
 
   constructor(scope: Construct, id: string, props: LogArchiveProps) {
     // Checked before anything is added to the scope: a bad prop leaves the app as it was.
-    const { config, given } = checkProps({ scope, construct: named("LogArchive", id), props, fields: ARCHIVE_FIELDS });
+    const construct = named("LogArchive", id);
+    const { config, given } = checkWithDelivery({ scope, construct, props, fields: ARCHIVE_FIELDS });
     super(scope, id);
     this.parts = new ArchiveParts(this, "archive", { ...logArchiveProps(this, literalInputs(LOG_ARCHIVE_VARIABLES, config, given)), provider: props.provider });
     this.kmsKeyArn = this.parts.trailKey.keyArn;
     this.bucketName = props.bucketName;
     this.readyForTrail = this.parts.readyForTrail;
+    // An OrganizationTrail using this key checks that it encrypts with it exactly what the key policy admits.
+    registerArchiveKey(this, this.kmsKeyArn, keyAdmitsOf(construct, config));
   }
 }

@@ -5,8 +5,11 @@ import { organizationTrailProps } from "../modules/organization-trail/props";
 import { advancedEventSelectors, toTerraformBlocks } from "../modules/event-selectors/selectors";
 import { literalInputs } from "../modules/shared/inputs";
 import { ref } from "../modules/shared/resources";
+import { operationsOf } from "../modules/trail-delivery/settings";
+import { TrailDelivery } from "../modules/trail-delivery/trail-delivery";
+import { archiveKeyAdmits, checkWithDelivery, keyMismatches, registerTrailTopic, type DeliveryProps, type KeyAdmits } from "./delivery";
 import { named, ORGANIZATION_FIELDS, type OrganizationProps } from "./organization";
-import { checkProps } from "./props";
+import { OrgtrailPropsError } from "./props";
 
 type ReadWriteType = "All" | "ReadOnly" | "WriteOnly";
 
@@ -30,7 +33,7 @@ export interface DataEventsProps {
   readonly lambdaFunctionArns?: readonly string[];
 }
 
-export interface OrganizationTrailProps extends OrganizationProps {
+export interface OrganizationTrailProps extends OrganizationProps, DeliveryProps {
   /** The key that encrypts the log files: a LogArchive's `kmsKeyArn`, or your own key's ARN. */
   readonly kmsKeyArn: string;
   /** What the trail must wait for: a LogArchive's `readyForTrail`. @default nothing */
@@ -61,25 +64,73 @@ const TRAIL_FIELDS = {
 
 /**
  * The organization trail, owned by the management account: every account, every region, validated log files, the
- * event selectors and Insights asked for. CloudWatch Logs and SNS delivery are the deploy stack's and the
- * organization-trail module's: with the trail key they change the LogArchive's key policy too.
+ * event selectors and Insights asked for, and delivery to a CloudWatch Logs log group and an SNS topic when asked
+ * for (created in the provider's account, encrypted with the trail key unless told otherwise). Give the LogArchive
+ * the same `cloudWatchLogs` and `snsTopic`: its key policy then admits CloudWatch Logs and CloudTrail for exactly
+ * those; a mismatch with the LogArchive whose `kmsKeyArn` the trail uses is an error.
  */
 export class OrganizationTrail extends Construct {
   /** The trail's ARN. */
   readonly trailArn: string;
+  /** The log group receiving the trail's events (a TrailAlarms' `logGroupName`); undefined without `cloudWatchLogs`. */
+  readonly logGroupName?: string;
+  /** The log group's ARN, built from its name (known at synth); undefined without `cloudWatchLogs`. */
+  readonly logGroupArn?: string;
+  /** The topic notified of every log file delivery, built from its name (known at synth); undefined without `snsTopic`. */
+  readonly snsTopicArn?: string;
+  /** What metric filters on the log group must wait for (the log group): a TrailAlarms' `dependsOn`. Empty without `cloudWatchLogs`. */
+  readonly readyForAlarms: TerraformResource[];
   /** The aws_cloudtrail resource. */
   readonly parts: TrailParts;
+  /** The log group, delivery role and policy, topic and topic policy; undefined without delivery. */
+  readonly deliveryParts?: TrailDelivery;
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
-    const { config, given } = checkProps({ scope, construct: named("OrganizationTrail", id), props, fields: TRAIL_FIELDS });
+    const construct = named("OrganizationTrail", id);
+    const { config, given } = checkWithDelivery({ scope, construct, props, fields: TRAIL_FIELDS });
+    const ops = operationsOf(config);
+    // A target encrypted with "trail" uses the trail key; otherwise the key given (a reference as the user gave it).
+    const cwlKey = ops.cloudWatchLogs && (ops.cloudWatchLogs.kmsKey === "trail" ? props.kmsKeyArn : props.cloudWatchLogs!.kmsKeyArn!);
+    const snsKey = ops.snsTopic && (ops.snsTopic.kmsKey === "trail" ? props.kmsKeyArn : props.snsTopic!.kmsKeyArn!);
+    const archive = archiveKeyAdmits(scope, props.kmsKeyArn);
+    if (archive) {
+      const needs: KeyAdmits = {
+        construct,
+        logGroupArn: cwlKey === props.kmsKeyArn ? ops.cloudWatchLogs!.logGroupArn : undefined,
+        topicArn: snsKey === props.kmsKeyArn ? ops.snsTopic!.topicArn : undefined,
+        cloudWatchAlarms: snsKey === props.kmsKeyArn && ops.snsTopic!.alarmNamePrefix !== undefined,
+      };
+      const mismatches = keyMismatches(needs, archive);
+      if (mismatches.length) throw new OrgtrailPropsError(construct, mismatches);
+    }
     super(scope, id);
     const inputs = literalInputs(ORGANIZATION_TRAIL_VARIABLES, config, { ...given, kms_key_arn: props.kmsKeyArn });
     const { organization: o, trail: t } = config;
+    // Delivery as the deploy stack builds it (trail-delivery/deploy.ts): the same settings, read off the same config.
+    this.deliveryParts =
+      ops.cloudWatchLogs || ops.snsTopic
+        ? new TrailDelivery(this, "delivery", {
+            ...ops,
+            cloudWatchLogs: ops.cloudWatchLogs && { enabled: true, ...ops.cloudWatchLogs, kmsKeyArn: cwlKey! },
+            snsTopic: ops.snsTopic && { enabled: true, topicName: ops.snsTopic.topicName, kmsKeyArn: snsKey!, alarmNamePrefix: ops.snsTopic.alarmNamePrefix },
+            // The log group and topic wait for the key whose policy admits them (in a LogArchive's readyForTrail).
+            keyReady: props.dependsOn,
+            tags: config.tags,
+            provider: props.provider,
+          })
+        : undefined;
     const operations = {
+      ...this.deliveryParts?.trailSettings,
       advancedEventSelectors: toTerraformBlocks(advancedEventSelectors({ partition: o.partition, managementEvents: t.managementEvents, dataEvents: t.dataEvents })),
       insightTypes: [...(t.insights ?? [])],
     };
-    this.parts = new TrailParts(this, "trail", { ...organizationTrailProps(inputs), operations, dependsOn: props.dependsOn, provider: props.provider });
+    const dependsOn = [...(props.dependsOn ?? []), ...(this.deliveryParts?.readyForTrail ?? [])];
+    this.parts = new TrailParts(this, "trail", { ...organizationTrailProps(inputs), operations, dependsOn, provider: props.provider });
     this.trailArn = ref(this.parts.trail, "arn");
+    this.logGroupName = ops.cloudWatchLogs?.logGroupName;
+    this.logGroupArn = ops.cloudWatchLogs?.logGroupArn;
+    this.snsTopicArn = ops.snsTopic?.topicArn;
+    this.readyForAlarms = this.deliveryParts?.logGroup ? [this.deliveryParts.logGroup] : [];
+    if (ops.snsTopic) registerTrailTopic(this, ops.snsTopic.topicArn, { construct, alarmNamePrefix: ops.snsTopic.alarmNamePrefix });
   }
 }

@@ -50,6 +50,8 @@ export interface PropsCheck {
   readonly deferred?: Readonly<Record<string, Deferred>>;
   /** Props that are module inputs without a config field, by input name: checked with the module variable's rules. */
   readonly inputs?: { readonly specs: readonly VariableSpec[]; readonly props: Readonly<Record<string, string>> };
+  /** Problems the construct found itself (between props the config cannot relate), reported with the config's. */
+  readonly problems?: readonly PropProblem[];
 }
 
 export interface CheckedProps {
@@ -132,7 +134,7 @@ function inputProblems(c: PropsCheck, given: Record<string, unknown>): PropProbl
 export function checkProps(c: PropsCheck): CheckedProps {
   const given: Record<string, unknown> = {};
   const input = configOf(c, given);
-  const problems = inputProblems(c, given);
+  const problems = [...inputProblems(c, given), ...(c.problems ?? [])];
   let config: Config | undefined;
   try {
     config = parseConfig(input, c.construct);
