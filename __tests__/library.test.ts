@@ -10,7 +10,7 @@ import { parseConfig } from "../config/load";
 import { stripMetadata } from "../stacks/to-module";
 import { tempDir } from "./helpers/cli";
 import { deployStack } from "./helpers/synth";
-import { initValidatePlan, writeOfflineProviders } from "./helpers/terraform";
+import { initAndPlan, writeOfflineProviders } from "./helpers/terraform";
 
 /** orgtrail as a construct library (`orgtrail/lib`), used the way a cdktf user would. */
 const ROOT = resolve(__dirname, "..");
@@ -453,7 +453,7 @@ test("npm pack, install into a scratch cdktf app, tsc, synth and terraform plan 
   execFileSync(process.execPath, ["dist/main.js"], { cwd: app, stdio: "pipe" });
   const stackDir = join(app, "cdktf.out", "stacks", "security");
   writeOfflineProviders(stackDir, [undefined]);
-  const plan = initValidatePlan(stackDir);
+  const plan = initAndPlan(stackDir);
   const byType = (type: string) => plan.resources.filter((r) => r.type === type);
   expect(byType("aws_cloudtrail").map((r) => r.values.name).sort()).toEqual(["audit-trail", "prod-trail"]);
   expect(byType("aws_cloudtrail").find((r) => r.values.name === "audit-trail")!.values.s3_key_prefix).toBe("audit");

@@ -7,7 +7,7 @@ import { buildModules } from "../stacks/build-module";
 import { plannedAccessPolicies, vendorAccessModules } from "./helpers/access";
 import { vendorModules } from "./helpers/plans";
 import { config, readTf, synthTo } from "./helpers/synth";
-import { initValidatePlan, OFFLINE_PROVIDER, terraform, workdir, type Plan } from "./helpers/terraform";
+import { initAndPlan, OFFLINE_PROVIDER, terraform, workdir, type Plan } from "./helpers/terraform";
 
 const out = synthTo(config());
 const NAMES = buildModules(mkdtempSync(join(tmpdir(), "orgtrail-readme-"))).map((m) => m.name);
@@ -84,7 +84,7 @@ describe("the usage snippets, together in one root with the modules vendored (of
     vendorAccessModules(out, root, NAMES);
     writeFileSync(join(root, "providers.tf.json"), JSON.stringify({ provider: { aws: [{ region: "us-east-1", ...OFFLINE_PROVIDER }, { alias: "log_archive", region: "us-east-1", ...OFFLINE_PROVIDER }] } }));
     writeFileSync(join(root, "main.tf"), NAMES.map(usageOf).join("\n"));
-    plan = initValidatePlan(root);
+    plan = initAndPlan(root);
   });
 
   test("every module of a snippet plans resources", () => {

@@ -11,30 +11,33 @@ import { config } from "./helpers/config";
 import { planConfigChange } from "./helpers/plans";
 import { MEMBER_LOG_QUERIES_VARIABLES } from "../modules/member-log-queries/inputs";
 import { argumentsOf } from "../modules/shared/inputs";
-import { initValidatePlan, workdir, writeOfflineProviders } from "./helpers/terraform";
+import { initAndPlan, workdir, writeOfflineProviders } from "./helpers/terraform";
 
 /**
  * `orgtrail review` of genuine plans: the deploy stack of one config is planned, its planned values become the state,
  * and the deploy stack of a changed config is planned against it offline (helpers/plans.ts, planConfigChange).
  * Terraform and hashicorp/aws decide every action; the review has to read them.
  */
-const base = (extra: Partial<Config["logArchive"]> = {}) =>
-  config({ logArchive: { accountId: "222222222222", ...extra }, memberRoles: [{ accountId: "333333333333" }] });
-const withReader = config({
-  logArchive: { accountId: "222222222222" },
-  memberRoles: [{ accountId: "333333333333" }],
-  thirdPartyReaders: [{ name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" }],
-});
+// One base for every change, so its state is planned once: a log-archive account, a member reader role, and the
+// trail delivering to CloudWatch Logs and SNS (what the CIS alarms build on).
+const delivery = { cloudWatchLogs: {}, snsTopic: {} };
+const base = (extra: Partial<Config["logArchive"]> = {}, more: { thirdPartyReaders?: Config["thirdPartyReaders"]; alarms?: boolean } = {}) =>
+  config({
+    logArchive: { accountId: "222222222222", ...extra },
+    memberRoles: [{ accountId: "333333333333" }],
+    trail: { ...delivery, ...(more.alarms ? { alarms: {} } : {}) },
+    ...(more.thirdPartyReaders ? { thirdPartyReaders: more.thirdPartyReaders } : {}),
+  });
+const withReader = base({}, { thirdPartyReaders: [{ name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" }] });
 
 const dir = mkdtempSync(join(tmpdir(), "orgtrail-review-"));
 let readerPlan: string;
 let bucketPlan: string;
 let alarmsPlan: string;
 let queriesPlan: string;
-const delivery = { cloudWatchLogs: {}, snsTopic: {} };
 beforeAll(() => {
   alarmsPlan = join(dir, "alarms.json");
-  writeFileSync(alarmsPlan, planConfigChange(config({ logArchive: { accountId: "222222222222" }, trail: delivery }), config({ logArchive: { accountId: "222222222222" }, trail: { ...delivery, alarms: {} } })));
+  writeFileSync(alarmsPlan, planConfigChange(base(), base({}, { alarms: true })));
   queriesPlan = join(dir, "queries.json");
   writeFileSync(queriesPlan, JSON.stringify(planMemberLogQueries()));
   readerPlan = join(dir, "reader.json");
@@ -55,7 +58,7 @@ function planMemberLogQueries(): Record<string, unknown> {
   const args = { ...argumentsOf(MEMBER_LOG_QUERIES_VARIABLES, c), role_names: ["LogAnalyst"] };
   writeFileSync(join(root, "main.tf.json"), JSON.stringify({ provider: { aws: [{ region: "us-east-1" }] }, module: { queries: { source: "./vendor/member-log-queries", ...args } } }));
   writeOfflineProviders(root, [undefined]);
-  return initValidatePlan(root).raw;
+  return initAndPlan(root).raw;
 }
 
 const reviewed = (file: string) => review(readPlan(require("node:fs").readFileSync(file, "utf8"), file));

@@ -7,7 +7,7 @@ import type { Rule } from "../modules/shared/rules/rule";
 import type { Config } from "../config/schema";
 import { expectedPolicies, planDeployStack, planExample, plannedPolicies, unknownPolicies, vendorModules } from "./helpers/plans";
 import { config, synthTo } from "./helpers/synth";
-import { initValidatePlan, mustTerraform, terraform, workdir, writeOfflineProviders, type Plan } from "./helpers/terraform";
+import { initAndPlan, mustTerraform, terraform, workdir, writeOfflineProviders, type Plan } from "./helpers/terraform";
 
 // Offline terraform for the operations options, batched: one deploy-stack plan with every option on, one validate of a
 // stack whose providers assume roles (a plan would call STS), one plan of examples/delegated-admin, one plan of module
@@ -144,7 +144,7 @@ describe("organization-trail module variants", () => {
     const module = Object.fromEntries(Object.entries(variants).map(([name, v]) => [name, { source: "./vendor/orgtrail/organization-trail", ...base, ...v.vars }]));
     writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ provider: { aws: [{ region: "us-east-1" }] }, module }));
     writeOfflineProviders(dir, [undefined]);
-    plan = initValidatePlan(dir);
+    plan = initAndPlan(dir);
   });
   const resourcesOf = (name: string) => plan.resources.filter((r) => r.address.startsWith(`module.${name}.`));
 

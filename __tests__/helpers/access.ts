@@ -15,7 +15,7 @@ import { THIRD_PARTY_READERS_VARIABLES } from "../../modules/third-party-readers
 import { CLOUDTRAIL_USER_POLICIES_VARIABLES } from "../../modules/cloudtrail-user-policies/module";
 import { TRAIL_GUARDRAIL_VARIABLES } from "../../modules/trail-guardrail/module";
 import { synthTo } from "./synth";
-import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
+import { initAndPlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
 
 /** The access modules: documented inputs and outputs, and their pinned resource addresses. */
 export const ACCESS_MODULES = {
@@ -64,7 +64,7 @@ export function planAccessExample(): Plan {
   vendorAccessModules(synthTo(ACCESS_EXAMPLE_CONFIG), examples);
   const dir = join(examples, "access");
   writeOfflineProviders(dir, [undefined, "log_archive"]);
-  return initValidatePlan(dir);
+  return initAndPlan(dir);
 }
 
 /** The config equivalent to examples/access/main.tf: the READMEs' access example, with a key prefix and tags. */

@@ -5,7 +5,7 @@ import type { Config } from "../../config/schema";
 import { policiesOf } from "../../stacks/policy-sizes";
 import { LOG_ARCHIVE_VARIABLES } from "../../modules/log-archive/module";
 import { argumentsOf } from "../../modules/shared/variables";
-import { initValidatePlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
+import { initAndPlan, mustTerraform, workdir, writeOfflineProviders, type Plan } from "./terraform";
 import { synthTo } from "./synth";
 
 /** Plans the deploy stack of a config offline. */
@@ -16,7 +16,7 @@ export function planDeployStack(c: Config): Plan {
   writeOfflineProviders(dir, [undefined, ...(separate ? ["log_archive"] : []), ...(c.organization.delegatedAdminAccountId ? ["delegated_admin"] : [])]);
   // A remote backend is replaced by a local one: plans run offline (the S3 backend block is tested as synthesized).
   if (c.deployment.backend.type !== "local") writeFileSync(join(dir, "zz_offline_backend_override.tf.json"), JSON.stringify({ terraform: { backend: { local: {} } } }));
-  return initValidatePlan(dir);
+  return initAndPlan(dir);
 }
 
 /**
@@ -29,7 +29,7 @@ export function planExample(example: string, c: Config, aliases: (string | undef
   vendorModules(out, examples);
   const dir = join(examples, example);
   writeOfflineProviders(dir, aliases);
-  return initValidatePlan(dir);
+  return initAndPlan(dir);
 }
 
 export function vendorModules(synthOut: string, root: string): void {
@@ -55,7 +55,7 @@ export function planLogArchiveModule(c: Config): Plan {
     }),
   );
   writeOfflineProviders(dir, [undefined]);
-  return initValidatePlan(dir);
+  return initAndPlan(dir);
 }
 
 /** The attribute that holds each policy-carrying resource type's document. */
