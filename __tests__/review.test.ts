@@ -21,13 +21,13 @@ import { initAndPlan, workdir, writeOfflineProviders } from "./helpers/terraform
 // One base for every change, so its state is planned once: a log-archive account, a member reader role, and the
 // trail delivering to CloudWatch Logs and SNS (what the CIS alarms build on).
 const delivery = { cloudWatchLogs: {}, snsTopic: {} };
-const base = (extra: Partial<Config["logArchive"]> = {}, more: { thirdPartyReaders?: Config["thirdPartyReaders"]; alarms?: boolean } = {}) =>
-  config({
-    logArchive: { accountId: "222222222222", ...extra },
-    memberRoles: [{ accountId: "333333333333" }],
-    trail: { ...delivery, ...(more.alarms ? { alarms: {} } : {}) },
-    ...(more.thirdPartyReaders ? { thirdPartyReaders: more.thirdPartyReaders } : {}),
-  });
+const baseInput = (extra: Partial<Config["logArchive"]> = {}, more: { thirdPartyReaders?: Config["thirdPartyReaders"]; alarms?: boolean } = {}) => ({
+  logArchive: { accountId: "222222222222", ...extra },
+  memberRoles: [{ accountId: "333333333333" }],
+  trail: { ...delivery, ...(more.alarms ? { alarms: {} } : {}) },
+  ...(more.thirdPartyReaders ? { thirdPartyReaders: more.thirdPartyReaders } : {}),
+});
+const base = (...args: Parameters<typeof baseInput>) => config(baseInput(...args));
 const withReader = base({}, { thirdPartyReaders: [{ name: "SiemVendor", accountId: "999999999999", externalId: "siem-ext-id-1234" }] });
 
 const dir = mkdtempSync(join(tmpdir(), "orgtrail-review-"));
@@ -35,7 +35,17 @@ let readerPlan: string;
 let bucketPlan: string;
 let alarmsPlan: string;
 let queriesPlan: string;
+let prefixPlan: string;
+let keptPrefixPlan: string;
+let keyPlan: string;
+const BROUGHT_KEY = "arn:aws:kms:us-east-1:222222222222:key/0c0ffee0-0000-4000-8000-0000000000aa";
 beforeAll(() => {
+  prefixPlan = join(dir, "prefix.json");
+  writeFileSync(prefixPlan, planConfigChange(base(), base({ keyPrefix: "cloudtrail" })));
+  keptPrefixPlan = join(dir, "kept-prefix.json");
+  writeFileSync(keptPrefixPlan, planConfigChange(base(), base({ keyPrefix: "cloudtrail", previousKeyPrefixes: [""] })));
+  keyPlan = join(dir, "key.json");
+  writeFileSync(keyPlan, planConfigChange(base(), config({ ...baseInput(), encryption: { kmsKey: BROUGHT_KEY } })));
   alarmsPlan = join(dir, "alarms.json");
   writeFileSync(alarmsPlan, planConfigChange(base(), base({}, { alarms: true })));
   queriesPlan = join(dir, "queries.json");
@@ -152,6 +162,53 @@ describe("a member team's plan that adds the member-log-queries module", () => {
     // The results bucket's name is known in the plan, its policy's `bucket` only after apply: named from the statements.
     expect(r.sizes.map((s) => s.name)).toContain('bucket policy of "orgtrail-athena-results-333333333333-us-east-1"');
     expect(gatesHit(r, ["destroy", "new-external-access", "new-access"])).toEqual(["new-access"]);
+  });
+});
+
+describe("a plan that moves the key prefix", () => {
+  const readerOf = (r: ReturnType<typeof reviewed>, principal: string) => r.access.principals.find((p) => p.principal === principal);
+  test("the trail strands its history: new files under the new prefix, the old ones where they are, and how to keep them readable", () => {
+    const r = reviewed(prefixPlan);
+    const trail = r.destructive.find((c) => c.address === "aws_cloudtrail.organization")!;
+    expect(trail).toMatchObject({ action: "update", outcome: "stranded", arguments: ["s3_key_prefix"] });
+    expect(trail.effect).toContain("new files to s3://example-org-cloudtrail-logs/cloudtrail/AWSLogs/…; every file delivered so far stays under s3://example-org-cloudtrail-logs/AWSLogs/…");
+    expect(trail.remedy).toContain('add the old prefix to logArchive.previousKeyPrefixes ("";');
+    expect(gatesHit(r, ["destroy", "strand", "lost-access"])).toEqual(["strand", "lost-access"]);
+    // The member's reader role loses its history and gains the new prefix only.
+    const role = readerOf(r, "role OrgTrailLogReader-333333333333")!;
+    expect(role.lost.map(grantLine)).toContain("s3:GetObject on arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/333333333333/* (logs of account 333333333333)");
+    expect(role.gained.map(grantLine)).toContain("s3:GetObject on arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/333333333333/* (logs of account 333333333333)");
+  });
+
+  test("with previousKeyPrefixes the readers keep the old prefix: only CloudTrail loses the old location, where it no longer writes", () => {
+    const r = reviewed(keptPrefixPlan);
+    expect(r.destructive.map((c) => [c.address, c.outcome])).toEqual([["aws_cloudtrail.organization", "stranded"]]);
+    const role = readerOf(r, "role OrgTrailLogReader-333333333333")!;
+    expect(role.gained.map(grantLine)).toContain("s3:GetObject on arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/333333333333/* (logs of account 333333333333)");
+    // Listing now admits both prefixes: a widened condition is kept, not reported as lost.
+    expect(role.gained.map(grantLine)).toContain("s3:ListBucket on arn:aws:s3:::example-org-cloudtrail-logs if s3:prefix StringLike cloudtrail/AWSLogs/o-exampleorgid/333333333333/* | AWSLogs/o-exampleorgid/333333333333/*");
+    expect(role.lost.filter((g) => g.effect === "Allow")).toEqual([]);
+    // The Deny keeps both prefixes as one exception set: everything but the account's logs under either.
+    expect(role.gained.map(grantLine)).toContain(
+      "DENY s3:GetObject on NOT arn:aws:s3:::example-org-cloudtrail-logs/cloudtrail/AWSLogs/o-exampleorgid/333333333333/* | arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/333333333333/* (everything but logs of account 333333333333)",
+    );
+    const lostAllows = r.access.principals.flatMap((p) => p.lost.filter((g) => g.effect === "Allow").map((g) => `${p.principal}: ${g.actions.join()} on ${g.resource}`));
+    expect(lostAllows.sort()).toEqual([
+      "service cloudtrail.amazonaws.com: s3:PutObject on arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/111111111111/*",
+      "service cloudtrail.amazonaws.com: s3:PutObject on arn:aws:s3:::example-org-cloudtrail-logs/AWSLogs/o-exampleorgid/*",
+    ]);
+  });
+});
+
+describe("a plan that switches to a brought key", () => {
+  test("the created key is forgotten, not destroyed; the trail encrypts new files with the new key and the history stays with the old", () => {
+    const r = reviewed(keyPlan);
+    expect(r.destructive.find((c) => c.address === "aws_kms_key.cloudtrail")).toMatchObject({ outcome: "kept" });
+    const trail = r.destructive.find((c) => c.address === "aws_cloudtrail.organization")!;
+    expect(trail).toMatchObject({ outcome: "stranded", arguments: ["kms_key_id"] });
+    expect(trail.effect).toContain(`New log files are encrypted with "${BROUGHT_KEY}"`);
+    expect(trail.remedy).toContain("Keep the old key");
+    expect(gatesHit(r, ["destroy", "strand"])).toEqual(["strand"]);
   });
 });
 

@@ -62,7 +62,9 @@ function statementGrants(p: PlannedPolicy, s: ResolvedStatement, members: Readon
     .flatMap(([op, entries]) => Object.entries(entries).map(([key, value]) => `${key} ${op} ${list(value).join(" | ")}`))
     .sort();
   const actions = [...list(s.Action), ...list((s as { NotAction?: string | string[] }).NotAction).map((a) => `NOT ${a}`)];
-  const resources = [...list(s.Resource), ...list(s.NotResource).map((r) => `NOT ${r}`)];
+  // A NotResource list is one exception set (deny everything but all of them), never one grant per value.
+  const except = list(s.NotResource);
+  const resources = [...list(s.Resource), ...(except.length ? [`NOT ${except.join(" | ")}`] : [])];
   const on = resources.length ? resources : [p.role ?? p.holder ?? p.name];
   const externalId = s.Condition?.StringEquals?.["sts:ExternalId"];
   return principalsOf(p, s).flatMap(({ principal, reach }) =>
@@ -106,6 +108,10 @@ function principalsOf(p: PlannedPolicy, s: ResolvedStatement): Who[] {
 
 /** What an S3 resource means for CloudTrail logs, read off its key: AWSLogs/<org>/<account>/… */
 export function scopeOf(resource: string): string | undefined {
+  if (resource.startsWith("NOT ") && resource.includes(" | ")) {
+    const scopes = [...new Set(resource.slice(4).split(" | ").map((r) => scopeOf(`NOT ${r}`)))];
+    return scopes.length === 1 ? scopes[0] : undefined;
+  }
   const m = /^(NOT )?arn:aws[\w-]*:s3:::[^/]+\/(.*)$/.exec(resource);
   if (!m) return undefined;
   const key = m[2];
@@ -125,6 +131,32 @@ export const grantLine = (g: Grant): string =>
 
 const REACH_ORDER: readonly Reach[] = ["public", "external", "organization"];
 
+/** A condition as `grantLine` prints it, `key operator value | value`, taken apart. */
+function parsed(condition: string): { key: string; op: string; values: Set<string> } {
+  const [key, op, ...rest] = condition.split(" ");
+  return { key, op, values: new Set(rest.join(" ").split(" | ")) };
+}
+
+/**
+ * Whether grant `a` applies to every request grant `b` applies to: the same principal, effect, actions, resource and
+ * policy, no condition `b` lacks, and each condition at most as strict: a positive operator's values a superset of
+ * b's (`s3:prefix StringLike old | new` covers `StringLike old`), a negated one's a subset, any other one equal.
+ */
+function covers(a: Grant, b: Grant): boolean {
+  if (a.principal !== b.principal || a.effect !== b.effect || a.policy !== b.policy || a.resource !== b.resource) return false;
+  if (JSON.stringify(a.actions) !== JSON.stringify(b.actions)) return false;
+  const theirs = new Map(b.conditions.map((c) => { const p = parsed(c); return [`${p.key} ${p.op}`, p.values] as const; }));
+  return a.conditions.every((c) => {
+    const { key, op, values } = parsed(c);
+    const old = theirs.get(`${key} ${op}`);
+    if (!old) return false;
+    const within = (x: Set<string>, y: Set<string>) => [...x].every((v) => y.has(v));
+    if (/^(ForAnyValue:|ForAllValues:)?(String|Arn)(Equals|Like)(IgnoreCase)?(IfExists)?$/.test(op)) return within(old, values);
+    if (/^(ForAnyValue:|ForAllValues:)?(String|Arn)Not(Equals|Like)(IgnoreCase)?(IfExists)?$/.test(op)) return within(values, old);
+    return within(old, values) && within(values, old);
+  });
+}
+
 export function accessChanges(policies: readonly PlannedPolicy[], members: ReadonlySet<string>): AccessChanges {
   const known = (d: PlannedPolicy["after"]) => (d === "unknown" ? undefined : d);
   const before = policies.flatMap((p) => grantsOf(p, p.before, members));
@@ -132,7 +164,8 @@ export function accessChanges(policies: readonly PlannedPolicy[], members: Reado
   const beforeKeys = new Set(before.map(keyOf));
   const afterKeys = new Set(after.map(keyOf));
   const gained = after.filter((g) => !beforeKeys.has(keyOf(g)));
-  const lost = before.filter((g) => !afterKeys.has(keyOf(g)));
+  // A grant whose condition values only widened (a new prefix beside the old one) is kept, not lost and gained anew.
+  const lost = before.filter((g) => !afterKeys.has(keyOf(g)) && !after.some((a) => covers(a, g)));
   const byPrincipal = new Map<string, { reach: Reach; gained: Grant[]; lost: Grant[] }>();
   const entry = (g: Grant) => byPrincipal.get(g.principal) ?? byPrincipal.set(g.principal, { reach: g.reach, gained: [], lost: [] }).get(g.principal)!;
   gained.forEach((g) => entry(g).gained.push(g));
