@@ -117,6 +117,9 @@ describe("a plan that renames the archive bucket", () => {
     expect(bucket.remedy).toContain("in the root this plan was made in");
     const trail = r.destructive.find((c) => c.address === "aws_cloudtrail.organization")!;
     expect(trail).toMatchObject({ action: "update", outcome: "stranded", arguments: ["s3_bucket_name"] });
+    // A new bucket is not a prefix: previousKeyPrefixes cannot keep its history readable, and the words do not suggest it.
+    expect(trail.effect).toContain("The bucket policy and the reader roles' policies are rewritten for the new location only");
+    expect(`${trail.effect} ${trail.remedy}`).not.toContain("previousKeyPrefixes");
   });
 
   test("--fail-on destroy exits 5; --json carries every finding", () => {

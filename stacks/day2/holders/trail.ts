@@ -11,9 +11,11 @@ function location(b: Body): string {
 const MOVES_FILES: StrandingRule = {
   arguments: ["s3_bucket_name", "s3_key_prefix"],
   omitted: { s3_key_prefix: "" },
-  effect: ({ before, after, action }) =>
+  effect: ({ before, after, action, changed }) =>
     `${action === "replace" ? "The new trail writes" : "The trail is updated in place and writes"} new files to ${location(after!)}; ` +
-    `every file delivered so far stays under ${location(before)}. Unless logArchive.previousKeyPrefixes lists the old prefix, the ` +
+    `every file delivered so far stays under ${location(before)}. ` +
+    // previousKeyPrefixes keeps old prefixes of the same bucket readable; nothing of orgtrail's keeps an old bucket readable.
+    (changed.includes("s3_bucket_name") ? "The " : "Unless logArchive.previousKeyPrefixes lists the old prefix, the ") +
     "bucket policy and the reader roles' policies are rewritten for the new location only: members, reader roles and third " +
     "parties lose read access to the history. Whatever reads the old location (Athena tables, SIEM collectors) sees no new files.",
   remedy: ({ before, changed }) => {
