@@ -2,7 +2,7 @@ import { Construct, type TerraformResource } from "../modules/shared/facade";
 import { ORGANIZATION_TRAIL_VARIABLES } from "../modules/organization-trail/module";
 import { OrganizationTrail as TrailParts } from "../modules/organization-trail/organization-trail";
 import { organizationTrailProps } from "../modules/organization-trail/props";
-import { advancedEventSelectors, toTerraformBlocks } from "../modules/event-selectors/selectors";
+import { trailSelectors } from "../modules/event-selectors/deploy";
 import { literalInputs } from "../modules/shared/inputs";
 import { ref } from "../modules/shared/resources";
 import { operationsOf } from "../modules/trail-delivery/settings";
@@ -105,7 +105,6 @@ export class OrganizationTrail extends Construct {
     }
     super(scope, id);
     const inputs = literalInputs(ORGANIZATION_TRAIL_VARIABLES, config, { ...given, kms_key_arn: props.kmsKeyArn });
-    const { organization: o, trail: t } = config;
     // Delivery as the deploy stack builds it (trail-delivery/deploy.ts): the same settings, read off the same config.
     this.deliveryParts =
       ops.cloudWatchLogs || ops.snsTopic
@@ -119,11 +118,7 @@ export class OrganizationTrail extends Construct {
             provider: props.provider,
           })
         : undefined;
-    const operations = {
-      ...this.deliveryParts?.trailSettings,
-      advancedEventSelectors: toTerraformBlocks(advancedEventSelectors({ partition: o.partition, managementEvents: t.managementEvents, dataEvents: t.dataEvents })),
-      insightTypes: [...(t.insights ?? [])],
-    };
+    const operations = { ...this.deliveryParts?.trailSettings, ...trailSelectors(config) };
     const dependsOn = [...(props.dependsOn ?? []), ...(this.deliveryParts?.readyForTrail ?? [])];
     this.parts = new TrailParts(this, "trail", { ...organizationTrailProps(inputs), operations, dependsOn, provider: props.provider });
     this.trailArn = ref(this.parts.trail, "arn");

@@ -200,10 +200,10 @@ function stateFromPlan(raw: Record<string, unknown>, c: Config): Record<string, 
 
 /** An ARN of the shape AWS gives the resource type (the service from the type name, the resource from its name). */
 function arnOf(r: PlannedValue, account: string, region: string): string {
-  const name = String(r.values.name ?? r.values.bucket ?? r.values.alarm_name ?? r.address);
+  const name = String(r.values.name ?? r.values.alarm_name ?? r.address);
   const [service, kind] = ARN_SHAPES[r.type] ?? [r.type.split("_")[1], `${r.type.split("_").slice(2).join("-")}/`];
-  const global = service === "iam" || service === "s3" || service === "organizations";
-  return `arn:aws:${service}:${global ? "" : region}:${service === "s3" ? "" : account}:${kind}${name}`;
+  const global = service === "iam" || service === "organizations";
+  return `arn:aws:${service}:${global ? "" : region}:${account}:${kind}${name}`;
 }
 
 const ARN_SHAPES: Readonly<Record<string, readonly [string, string]>> = {

@@ -11,6 +11,9 @@ export function useFixedAddresses(stack: Construct): void {
   stack.node.setContext(FIXED_ADDRESSES, true);
 }
 
+/** Each element's fixed ID, whether or not its stack uses it. */
+const FIXED_IDS = new WeakMap<object, string>();
+
 /**
  * Gives `element` its fixed logical ID where the stack asked for fixed addresses; elsewhere (a user's cdktf app)
  * cdktf derives the ID from the construct path, so two instances, or a user's resource with the same name, coexist.
@@ -19,9 +22,6 @@ export function fixedId(element: { readonly node: Construct["node"]; overrideLog
   FIXED_IDS.set(element, id);
   if (element.node.tryGetContext(FIXED_ADDRESSES) === true) element.overrideLogicalId(id);
 }
-
-/** Each element's fixed ID, whether or not its stack uses it. */
-const FIXED_IDS = new WeakMap<object, string>();
 
 /**
  * The address a resource has in the deploy stack and the modules (`aws_iam_role.third_party_reader`), wherever it

@@ -173,10 +173,11 @@ function attachmentsOf(plan: PlanDocument): Map<string, string[]> {
     if (!a || !to) continue;
     const named = v[a.policy];
     const ref = c.references[a.policy]?.find((r) => /^aws_\w+\.[\w-]+$/.test(r));
+    const module = modulePathOf(c.address);
     const policy =
       typeof named === "string"
         ? byId.get(named)
-        : ref && plan.changes.find((p) => withoutIndexes(p.address) === withoutIndexes(modulePathOf(c.address)) + ref && modulePathOf(p.address) === modulePathOf(c.address))?.address;
+        : ref && plan.changes.find((p) => modulePathOf(p.address) === module && withoutIndexes(p.address.slice(module.length)) === ref)?.address;
     if (policy) out.set(policy, [...(out.get(policy) ?? []), to]);
   }
   return out;
